@@ -1,0 +1,19 @@
+package io.columnline.adapters.cli;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.multibindings.IntoSet;
+
+/** Every operator command, collected into the set the launcher adds under {@code columnline}. */
+@Module
+public abstract class CliModule {
+  private CliModule() {}
+
+  @Binds
+  @IntoSet
+  abstract CliCommand clients(ClientsCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand keys(KeysCommand command);
+}

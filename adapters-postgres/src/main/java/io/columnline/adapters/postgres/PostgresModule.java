@@ -1,0 +1,37 @@
+package io.columnline.adapters.postgres;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import io.columnline.application.port.out.ApiKeys;
+import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.IdempotencyRecords;
+import io.columnline.application.port.out.StorageHealth;
+import io.columnline.application.port.out.Transactions;
+import org.jdbi.v3.core.Jdbi;
+
+/** Binds every outbound port to its PostgreSQL implementation; needs a {@link Database} instance. */
+@Module
+public abstract class PostgresModule {
+  private PostgresModule() {}
+
+  @Provides
+  static Jdbi jdbi(Database database) {
+    return database.jdbi();
+  }
+
+  @Binds
+  abstract Transactions transactions(JdbiSession session);
+
+  @Binds
+  abstract Clients clients(JdbiClients clients);
+
+  @Binds
+  abstract ApiKeys apiKeys(JdbiApiKeys keys);
+
+  @Binds
+  abstract IdempotencyRecords idempotencyRecords(JdbiIdempotencyRecords records);
+
+  @Binds
+  abstract StorageHealth storageHealth(JdbiStorageHealth health);
+}

@@ -1,0 +1,58 @@
+package io.columnline.app;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import io.columnline.adapters.http.HttpConfig;
+import io.columnline.adapters.postgres.Database;
+import io.columnline.application.port.in.ApiKeysUseCase;
+import io.columnline.application.port.in.AuthenticateUseCase;
+import io.columnline.application.port.in.HealthUseCase;
+import io.columnline.application.port.in.IdempotencyUseCase;
+import io.columnline.application.port.in.ReadClientsUseCase;
+import io.columnline.application.port.in.SaveClientUseCase;
+import io.columnline.application.service.ApiKeyService;
+import io.columnline.application.service.ClientService;
+import io.columnline.application.service.HealthService;
+import io.columnline.application.service.IdempotencyService;
+import java.time.Clock;
+
+/** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
+@Module
+abstract class AppModule {
+  private AppModule() {}
+
+  @Provides
+  static Clock clock() {
+    // PostgreSQL keeps microseconds; ticking at that grain makes a stored time equal the one handed out
+    return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
+  }
+
+  @Provides
+  static HttpConfig httpConfig(Config config) {
+    return new HttpConfig("0.0.0.0", config.port(), config.maxBodyBytes(), Math.max(32, config.poolSize() * 2));
+  }
+
+  @Provides
+  static Database database(Lifecycle lifecycle) {
+    return lifecycle.database().database();
+  }
+
+  @Binds
+  abstract SaveClientUseCase saveClient(ClientService service);
+
+  @Binds
+  abstract ReadClientsUseCase readClients(ClientService service);
+
+  @Binds
+  abstract ApiKeysUseCase apiKeys(ApiKeyService service);
+
+  @Binds
+  abstract AuthenticateUseCase authenticate(ApiKeyService service);
+
+  @Binds
+  abstract IdempotencyUseCase idempotency(IdempotencyService service);
+
+  @Binds
+  abstract HealthUseCase health(HealthService service);
+}

@@ -1,0 +1,57 @@
+package io.columnline.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything {@code columnline} reads from the environment; no config file is needed. */
+public record Config(
+    Optional<String> databaseUrl, int port, Path home, Optional<String> adminKey, long maxBodyBytes, long maxImportBytes,
+    int poolSize) {
+
+  static final long MIB = 1024 * 1024;
+
+  public static Config fromEnvironment(Map<String, String> env) {
+    return new Config(
+        nonBlank(env.get("COLUMNLINE_DATABASE_URL")),
+        (int) number(env, "COLUMNLINE_PORT", 8080, 0, 65535),
+        nonBlank(env.get("COLUMNLINE_HOME"))
+            .map(Path::of)
+            .orElseGet(() -> Path.of(System.getProperty("user.home"), ".columnline")),
+        nonBlank(env.get("COLUMNLINE_ADMIN_KEY")),
+        number(env, "COLUMNLINE_MAX_BODY_BYTES", 5 * MIB, 1024, Long.MAX_VALUE),
+        number(env, "COLUMNLINE_MAX_IMPORT_BYTES", 2048 * MIB, 1024, Long.MAX_VALUE),
+        (int) number(env, "COLUMNLINE_DB_POOL_SIZE", 24, 1, 500));
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(databaseUrl, newPort, home, adminKey, maxBodyBytes, maxImportBytes, poolSize);
+  }
+
+  private static Optional<String> nonBlank(String value) {
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+  }
+
+  private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
+    Optional<String> raw = nonBlank(env.get(name));
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      long value = Long.parseLong(raw.get());
+      if (value < min || value > max) {
+        throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(name + " must be a whole number, got '" + raw.get() + "'");
+    }
+  }
+
+  /** A setting is wrong; the message names it and says what is expected. */
+  public static final class ConfigException extends RuntimeException {
+    public ConfigException(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

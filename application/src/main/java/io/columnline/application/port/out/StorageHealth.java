@@ -1,0 +1,5 @@
+package io.columnline.application.port.out;
+
+public interface StorageHealth {
+  boolean reachableAndCurrent();
+}

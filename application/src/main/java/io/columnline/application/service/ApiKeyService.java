@@ -1,0 +1,118 @@
+package io.columnline.application.service;
+
+import io.columnline.application.port.in.ApiKeysUseCase;
+import io.columnline.application.port.in.AuthenticateUseCase;
+import io.columnline.application.port.out.ApiKeys;
+import io.columnline.application.port.out.Transactions;
+import io.columnline.domain.access.ApiKey;
+import io.columnline.domain.access.ApiKeyId;
+import io.columnline.domain.access.Caller;
+import io.columnline.domain.client.ClientId;
+import io.columnline.domain.client.ClientSlug;
+import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.NotFound;
+import io.columnline.domain.error.Unauthenticated;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+public final class ApiKeyService implements ApiKeysUseCase, AuthenticateUseCase {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int MIN_CONFIGURED_LENGTH = 20;
+
+  private final ApiKeys keys;
+  private final ClientAccess access;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  @Inject
+  public ApiKeyService(ApiKeys keys, ClientAccess access, Transactions transactions, Clock clock) {
+    this.keys = keys;
+    this.access = access;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Override
+  public Caller authenticate(String secret) {
+    if (secret == null || secret.isBlank()) {
+      throw new Unauthenticated("send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
+    }
+    return keys.byHash(hash(secret))
+        .filter(ApiKey::isActive)
+        .map(ApiKey::asCaller)
+        .orElseThrow(() -> new Unauthenticated("the API key is unknown or has been revoked"));
+  }
+
+  @Override
+  public IssuedKey issue(Caller caller, Optional<ClientSlug> client) {
+    caller.requireAdmin();
+    return issueAsOperator(client);
+  }
+
+  @Override
+  public IssuedKey issueAsOperator(Optional<ClientSlug> client) {
+    return transactions.inTransaction(
+        () -> {
+          Optional<ClientId> owner =
+              client.map(slug -> access.visible(new Caller.Admin(ApiKeyId.random()), slug).id());
+          String secret = newSecret();
+          ApiKeyId id = ApiKeyId.random();
+          keys.insert(new ApiKey(id, hash(secret), owner, clock.instant(), Optional.empty()));
+          return new IssuedKey(id, secret, client);
+        });
+  }
+
+  @Override
+  public void revoke(Caller caller, ApiKeyId id) {
+    caller.requireAdmin();
+    revokeAsOperator(id);
+  }
+
+  @Override
+  public void revokeAsOperator(ApiKeyId id) {
+    transactions.run(
+        () -> {
+          keys.byId(id).orElseThrow(() -> new NotFound("api key", id));
+          keys.revoke(id, clock.instant());
+        });
+  }
+
+  @Override
+  public Optional<String> ensureAdminKey(Optional<String> configured) {
+    if (configured.isPresent() && configured.get().length() < MIN_CONFIGURED_LENGTH) {
+      throw new Invalid("COLUMNLINE_ADMIN_KEY", "must be at least " + MIN_CONFIGURED_LENGTH + " characters");
+    }
+    return transactions.inTransaction(
+        () -> {
+          if (keys.anyActiveAdmin()) {
+            return Optional.empty();
+          }
+          String secret = configured.orElseGet(ApiKeyService::newSecret);
+          keys.insert(new ApiKey(ApiKeyId.random(), hash(secret), Optional.empty(), clock.instant(), Optional.empty()));
+          return configured.isPresent() ? Optional.empty() : Optional.of(secret);
+        });
+  }
+
+  private static String newSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return "cl_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  /** Keys carry 256 random bits, so a plain SHA-256 is enough and keeps lookups a single index hit. */
+  static String hash(String secret) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(digest.digest(secret.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package io.columnline.application.service;
+
+import io.columnline.application.port.in.HealthUseCase;
+import io.columnline.application.port.out.StorageHealth;
+import jakarta.inject.Inject;
+
+public final class HealthService implements HealthUseCase {
+  private final StorageHealth storage;
+
+  @Inject
+  public HealthService(StorageHealth storage) {
+    this.storage = storage;
+  }
+
+  @Override
+  public boolean ready() {
+    return storage.reachableAndCurrent();
+  }
+}

@@ -1,0 +1,48 @@
+package io.columnline.application.memory;
+
+import io.columnline.application.contract.ApiKeysContract;
+import io.columnline.application.contract.ClientsContract;
+import io.columnline.application.contract.IdempotencyRecordsContract;
+import io.columnline.application.port.out.ApiKeys;
+import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.IdempotencyRecords;
+import org.junit.jupiter.api.Nested;
+
+/** The in-memory adapters pass the same contracts as the Postgres ones. */
+class InMemoryPortsTest {
+  @Nested
+  class ClientsTest extends ClientsContract {
+    private final InMemoryClients clients = new InMemoryClients();
+
+    @Override
+    protected Clients clients() {
+      return clients;
+    }
+  }
+
+  @Nested
+  class ApiKeysTest extends ApiKeysContract {
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryApiKeys keys = new InMemoryApiKeys();
+
+    @Override
+    protected ApiKeys apiKeys() {
+      return keys;
+    }
+
+    @Override
+    protected Clients clients() {
+      return clients;
+    }
+  }
+
+  @Nested
+  class IdempotencyRecordsTest extends IdempotencyRecordsContract {
+    private final InMemoryIdempotencyRecords records = new InMemoryIdempotencyRecords();
+
+    @Override
+    protected IdempotencyRecords records() {
+      return records;
+    }
+  }
+}
