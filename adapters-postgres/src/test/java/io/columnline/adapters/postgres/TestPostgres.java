@@ -30,9 +30,14 @@ public final class TestPostgres {
 
   /** A new, fully migrated, empty database of its own. */
   public static Database newDatabase() {
+    return Database.connect(DatabaseUrl.parse(newDatabaseUrl()), 8);
+  }
+
+  /** The JDBC URL of a new, fully migrated, empty database, for tests that connect themselves. */
+  public static String newDatabaseUrl() {
     String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
     exec("postgres", "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
-    return Database.connect(DatabaseUrl.parse(url(name)), 8);
+    return url(name);
   }
 
   public static String url(String database) {
