@@ -70,7 +70,10 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
   /** Migrates, makes sure an admin key exists, starts the HTTP server and the background jobs. */
   static Server start(ColumnlineComponent component) {
-    component.lifecycle().database();
+    // PostgreSQL starts and migrates while this thread loads the HTTP and JSON classes
+    var database = java.util.concurrent.CompletableFuture.supplyAsync(() -> component.lifecycle().database());
+    warmUp();
+    database.join();
     var newAdminKey = component.apiKeys().get().ensureAdminKey(
         component.lifecycle().config().adminKey());
     HttpServer http = component.httpServer().get();
@@ -83,6 +86,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     jobs.scheduleWithFixedDelay(() -> runJob("purge idempotency records",
         () -> component.idempotency().get().purgeExpired()), 1, 60, TimeUnit.MINUTES);
     return new Server(component, http, jobs, newAdminKey, new AtomicBoolean());
+  }
+
+  private static void warmUp() {
+    io.columnline.adapters.http.Json.write(java.util.Map.of("warm", java.time.Instant.EPOCH));
+    io.undertow.Undertow.builder();
   }
 
   static void runJob(String name, Runnable job) {
