@@ -6,12 +6,15 @@ import dagger.Provides;
 import io.columnline.adapters.http.HttpConfig;
 import io.columnline.adapters.postgres.Database;
 import io.columnline.application.port.in.ApiKeysUseCase;
+import io.columnline.application.port.in.DeliverWebhooksUseCase;
 import io.columnline.application.port.in.AuthenticateUseCase;
 import io.columnline.application.port.in.HealthUseCase;
 import io.columnline.application.port.in.IdempotencyUseCase;
 import io.columnline.application.port.in.ReadClientsUseCase;
 import io.columnline.application.port.in.SaveClientUseCase;
 import io.columnline.application.service.ApiKeyService;
+import io.columnline.application.service.WebhookDeliveryService;
+import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
 import io.columnline.application.service.ClientService;
 import io.columnline.application.service.HealthService;
 import io.columnline.application.service.IdempotencyService;
@@ -31,6 +34,11 @@ abstract class AppModule {
   @Provides
   static HttpConfig httpConfig(Config config) {
     return new HttpConfig("0.0.0.0", config.port(), config.maxBodyBytes(), Math.max(32, config.poolSize() * 2));
+  }
+
+  @Provides
+  static RetryPolicy webhookRetries(Config config) {
+    return new RetryPolicy(java.time.Duration.ofMillis(config.webhookFirstRetryMillis()), config.webhookMaxAttempts());
   }
 
   @Provides
@@ -55,4 +63,7 @@ abstract class AppModule {
 
   @Binds
   abstract HealthUseCase health(HealthService service);
+
+  @Binds
+  abstract DeliverWebhooksUseCase deliverWebhooks(WebhookDeliveryService service);
 }

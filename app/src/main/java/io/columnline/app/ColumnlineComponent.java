@@ -9,6 +9,7 @@ import io.columnline.adapters.http.HttpModule;
 import io.columnline.adapters.http.HttpServer;
 import io.columnline.adapters.postgres.PostgresModule;
 import io.columnline.application.port.in.ApiKeysUseCase;
+import io.columnline.application.port.in.DeliverWebhooksUseCase;
 import io.columnline.application.port.in.IdempotencyUseCase;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -24,6 +25,8 @@ public interface ColumnlineComponent {
   Lazy<ApiKeysUseCase> apiKeys();
 
   Lazy<IdempotencyUseCase> idempotency();
+
+  Lazy<DeliverWebhooksUseCase> webhooks();
 
   Set<CliCommand> commands();
 

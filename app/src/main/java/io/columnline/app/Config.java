@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Everything {@code columnline} reads from the environment; no config file is needed. */
 public record Config(
     Optional<String> databaseUrl, int port, Path home, Optional<String> adminKey, long maxBodyBytes, long maxImportBytes,
-    int poolSize) {
+    int poolSize, long webhookFirstRetryMillis, int webhookMaxAttempts) {
 
   static final long MIB = 1024 * 1024;
 
@@ -21,11 +21,9 @@ public record Config(
         nonBlank(env.get("COLUMNLINE_ADMIN_KEY")),
         number(env, "COLUMNLINE_MAX_BODY_BYTES", 5 * MIB, 1024, Long.MAX_VALUE),
         number(env, "COLUMNLINE_MAX_IMPORT_BYTES", 2048 * MIB, 1024, Long.MAX_VALUE),
-        (int) number(env, "COLUMNLINE_DB_POOL_SIZE", 24, 1, 500));
-  }
-
-  public Config withPort(int newPort) {
-    return new Config(databaseUrl, newPort, home, adminKey, maxBodyBytes, maxImportBytes, poolSize);
+        (int) number(env, "COLUMNLINE_DB_POOL_SIZE", 24, 1, 500),
+        number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
+        (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100));
   }
 
   private static Optional<String> nonBlank(String value) {

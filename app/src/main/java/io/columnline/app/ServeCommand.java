@@ -85,6 +85,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     });
     jobs.scheduleWithFixedDelay(() -> runJob("purge idempotency records",
         () -> component.idempotency().get().purgeExpired()), 1, 60, TimeUnit.MINUTES);
+    jobs.scheduleWithFixedDelay(() -> runJob("deliver webhooks",
+        () -> component.webhooks().get().deliverDue()), 1, 1, TimeUnit.SECONDS);
     return new Server(component, http, jobs, newAdminKey, new AtomicBoolean());
   }
 

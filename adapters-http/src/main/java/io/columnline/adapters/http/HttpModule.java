@@ -3,6 +3,7 @@ package io.columnline.adapters.http;
 import dagger.Binds;
 import dagger.Module;
 import dagger.multibindings.IntoSet;
+import io.columnline.application.port.out.WebhookSender;
 
 /** Every API area, collected into the set the server registers. Add an area with one binding. */
 @Module
@@ -20,4 +21,7 @@ public abstract class HttpModule {
   @Binds
   @IntoSet
   abstract Routes apiKeys(ApiKeyRoutes routes);
+
+  @Binds
+  abstract WebhookSender webhookSender(JdkWebhookSender sender);
 }

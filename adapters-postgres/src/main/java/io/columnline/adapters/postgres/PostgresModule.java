@@ -8,6 +8,7 @@ import io.columnline.application.port.out.Clients;
 import io.columnline.application.port.out.IdempotencyRecords;
 import io.columnline.application.port.out.StorageHealth;
 import io.columnline.application.port.out.Transactions;
+import io.columnline.application.port.out.WebhookOutbox;
 import org.jdbi.v3.core.Jdbi;
 
 /** Binds every outbound port to its PostgreSQL implementation; needs a {@link Database} instance. */
@@ -34,4 +35,7 @@ public abstract class PostgresModule {
 
   @Binds
   abstract StorageHealth storageHealth(JdbiStorageHealth health);
+
+  @Binds
+  abstract WebhookOutbox webhookOutbox(JdbiWebhookOutbox outbox);
 }

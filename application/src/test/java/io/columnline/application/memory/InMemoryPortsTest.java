@@ -3,9 +3,11 @@ package io.columnline.application.memory;
 import io.columnline.application.contract.ApiKeysContract;
 import io.columnline.application.contract.ClientsContract;
 import io.columnline.application.contract.IdempotencyRecordsContract;
+import io.columnline.application.contract.WebhookOutboxContract;
 import io.columnline.application.port.out.ApiKeys;
 import io.columnline.application.port.out.Clients;
 import io.columnline.application.port.out.IdempotencyRecords;
+import io.columnline.application.port.out.WebhookOutbox;
 import org.junit.jupiter.api.Nested;
 
 /** The in-memory adapters pass the same contracts as the Postgres ones. */
@@ -43,6 +45,22 @@ class InMemoryPortsTest {
     @Override
     protected IdempotencyRecords records() {
       return records;
+    }
+  }
+
+  @Nested
+  class WebhookOutboxTest extends WebhookOutboxContract {
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryWebhookOutbox outbox = new InMemoryWebhookOutbox();
+
+    @Override
+    protected WebhookOutbox outbox() {
+      return outbox;
+    }
+
+    @Override
+    protected Clients clients() {
+      return clients;
     }
   }
 }
