@@ -20,4 +20,16 @@ public abstract class HttpModule {
   @Binds
   @IntoSet
   abstract Routes apiKeys(ApiKeyRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes runs(RunRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes steps(StepRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes modelPrices(ModelPriceRoutes routes);
 }
