@@ -12,12 +12,23 @@ import io.columnline.application.port.in.HealthUseCase;
 import io.columnline.application.port.in.IdempotencyUseCase;
 import io.columnline.application.port.in.ReadClientsUseCase;
 import io.columnline.application.port.in.SaveClientUseCase;
+import io.columnline.application.port.in.FinishRunUseCase;
+import io.columnline.application.port.in.LogStepsUseCase;
+import io.columnline.application.port.in.ModelPricesUseCase;
+import io.columnline.application.port.in.ReadRunsUseCase;
+import io.columnline.application.port.in.ReadStepsUseCase;
+import io.columnline.application.port.in.StageUseCase;
+import io.columnline.application.port.in.StartRunUseCase;
 import io.columnline.application.service.ApiKeyService;
 import io.columnline.application.service.WebhookDeliveryService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
 import io.columnline.application.service.ClientService;
 import io.columnline.application.service.HealthService;
 import io.columnline.application.service.IdempotencyService;
+import io.columnline.application.service.ModelPriceService;
+import io.columnline.application.service.RunService;
+import io.columnline.application.service.StageService;
+import io.columnline.application.service.StepService;
 import java.time.Clock;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
@@ -66,4 +77,25 @@ abstract class AppModule {
 
   @Binds
   abstract DeliverWebhooksUseCase deliverWebhooks(WebhookDeliveryService service);
+
+  @Binds
+  abstract StartRunUseCase startRun(RunService service);
+
+  @Binds
+  abstract ReadRunsUseCase readRuns(RunService service);
+
+  @Binds
+  abstract FinishRunUseCase finishRun(RunService service);
+
+  @Binds
+  abstract StageUseCase stages(StageService service);
+
+  @Binds
+  abstract LogStepsUseCase logSteps(StepService service);
+
+  @Binds
+  abstract ReadStepsUseCase readSteps(StepService service);
+
+  @Binds
+  abstract ModelPricesUseCase modelPrices(ModelPriceService service);
 }

@@ -24,4 +24,16 @@ public abstract class HttpModule {
 
   @Binds
   abstract WebhookSender webhookSender(JdkWebhookSender sender);
+
+  @Binds
+  @IntoSet
+  abstract Routes runs(RunRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes steps(StepRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes modelPrices(ModelPriceRoutes routes);
 }

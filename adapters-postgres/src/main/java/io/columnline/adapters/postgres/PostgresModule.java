@@ -6,6 +6,10 @@ import dagger.Provides;
 import io.columnline.application.port.out.ApiKeys;
 import io.columnline.application.port.out.Clients;
 import io.columnline.application.port.out.IdempotencyRecords;
+import io.columnline.application.port.out.ModelPrices;
+import io.columnline.application.port.out.Runs;
+import io.columnline.application.port.out.Stages;
+import io.columnline.application.port.out.StepLog;
 import io.columnline.application.port.out.StorageHealth;
 import io.columnline.application.port.out.Transactions;
 import io.columnline.application.port.out.WebhookOutbox;
@@ -38,4 +42,16 @@ public abstract class PostgresModule {
 
   @Binds
   abstract WebhookOutbox webhookOutbox(JdbiWebhookOutbox outbox);
+
+  @Binds
+  abstract Runs runs(JdbiRuns runs);
+
+  @Binds
+  abstract Stages stages(JdbiStages stages);
+
+  @Binds
+  abstract StepLog stepLog(JdbiStepLog steps);
+
+  @Binds
+  abstract ModelPrices modelPrices(JdbiModelPrices prices);
 }

@@ -1,0 +1,203 @@
+package io.columnline.application.service;
+
+import io.columnline.application.page.Page;
+import io.columnline.application.page.PageRequest;
+import io.columnline.application.port.in.LogStepsUseCase;
+import io.columnline.application.port.in.ReadStepsUseCase;
+import io.columnline.application.port.out.StepLog;
+import io.columnline.application.port.out.StepLog.Appended;
+import io.columnline.application.port.out.Transactions;
+import io.columnline.domain.Key;
+import io.columnline.domain.access.Caller;
+import io.columnline.domain.error.Conflict;
+import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.NotFound;
+import io.columnline.domain.error.Violations;
+import io.columnline.domain.run.PriceTable;
+import io.columnline.domain.run.Run;
+import io.columnline.domain.run.RunId;
+import io.columnline.domain.run.Step;
+import io.columnline.domain.run.StepEntry;
+import io.columnline.domain.run.StepEntry.StepRef;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
+  /** A refused batch names at most this many clashing steps; the rest are counted. */
+  private static final int CLASHES_NAMED = 10;
+
+  private final StepLog log;
+  private final RunAccess access;
+  private final PriceBook prices;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  @Inject
+  public StepService(StepLog log, RunAccess access, PriceBook prices, Transactions transactions, Clock clock) {
+    this.log = log;
+    this.access = access;
+    this.prices = prices;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Override
+  public Logged log(Caller caller, RunId runId, StepEntry.Draft draft) {
+    StepEntry entry = draft.entry();
+    PriceTable table = prices.current();
+    return transactions.inTransaction(() -> {
+      Run run = access.lockedShared(caller, runId);
+      run.requireRunning("logging a step");
+      Step step = Step.log(run, entry, table, clock.instant());
+      Appended appended = log.append(List.of(step)).get(0);
+      if (!appended.stored().samePayloadAs(step)) {
+        throw new Conflict(clash(run, step, appended.stored())
+            + "; send the step unchanged to read it back, or log a retry under a new attempt number");
+      }
+      return new Logged(appended.stored(), appended.created());
+    });
+  }
+
+  @Override
+  public List<Logged> logBatch(Caller caller, RunId runId, List<StepEntry.Draft> drafts) {
+    List<StepEntry> entries = entries(drafts);
+    Map<StepRef, StepEntry> distinct = distinct(entries);
+    PriceTable table = prices.current();
+    return transactions.inTransaction(() -> {
+      Run run = access.lockedShared(caller, runId);
+      run.requireRunning("logging steps");
+      Instant now = clock.instant();
+      Map<StepRef, Step> steps = new LinkedHashMap<>();
+      distinct.forEach((ref, entry) -> steps.put(ref, Step.log(run, entry, table, now)));
+
+      Map<StepRef, Step> stored = new HashMap<>();
+      log.find(run, steps.keySet()).forEach(step -> stored.put(step.ref(), step));
+      refuseClashes(run, entries, steps, stored);
+      List<Step> fresh = steps.values().stream().filter(step -> !stored.containsKey(step.ref())).toList();
+      if (!fresh.isEmpty()) {
+        for (Appended appended : log.append(fresh)) {
+          if (!appended.created()) {
+            // a concurrent request logged the same identity between our read and our write
+            stored.put(appended.stored().ref(), appended.stored());
+          }
+        }
+        refuseClashes(run, entries, steps, stored);
+      }
+
+      List<Logged> answer = new ArrayList<>();
+      Set<StepRef> answered = new HashSet<>();
+      for (StepEntry entry : entries) {
+        StepRef ref = entry.ref();
+        boolean first = answered.add(ref);
+        answer.add(stored.containsKey(ref) ? new Logged(stored.get(ref), false) : new Logged(steps.get(ref), first));
+      }
+      return answer;
+    });
+  }
+
+  /** Checks every step and names each problem by its position: {@code steps[3].tokens_input}. */
+  private static List<StepEntry> entries(List<StepEntry.Draft> drafts) {
+    if (drafts == null || drafts.isEmpty()) {
+      throw new Invalid("steps", "must contain at least one step");
+    }
+    if (drafts.size() > MAX_BATCH) {
+      throw new Invalid("steps", "may contain at most " + MAX_BATCH + " steps, got " + drafts.size()
+          + "; split the batch");
+    }
+    var problems = new Violations();
+    List<StepEntry> entries = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      String at = "steps[" + i + "]";
+      if (drafts.get(i) == null) {
+        problems.add(at, "must be a step object, not null");
+        continue;
+      }
+      try {
+        entries.add(drafts.get(i).entry());
+      } catch (Invalid e) {
+        e.violations().forEach(v -> problems.add(at + "." + v.field(), v.message()));
+      }
+    }
+    problems.throwIfAny();
+    return entries;
+  }
+
+  /** One entry per identity; the same identity twice must carry the same payload. */
+  private static Map<StepRef, StepEntry> distinct(List<StepEntry> entries) {
+    var problems = new Violations();
+    Map<StepRef, Integer> firstAt = new HashMap<>();
+    Map<StepRef, StepEntry> distinct = new LinkedHashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      StepEntry entry = entries.get(i);
+      Integer earlier = firstAt.putIfAbsent(entry.ref(), i);
+      if (earlier == null) {
+        distinct.put(entry.ref(), entry);
+      } else if (!entries.get(earlier).fingerprint().equals(entry.fingerprint())) {
+        problems.add("steps[" + i + "]", "repeats step " + entry.ref() + " of steps[" + earlier
+            + "] with a different payload (" + String.join(", ", entry.differencesFrom(entries.get(earlier))) + ")");
+      }
+    }
+    problems.throwIfAny();
+    return distinct;
+  }
+
+  private static void refuseClashes(
+      Run run, List<StepEntry> entries, Map<StepRef, Step> steps, Map<StepRef, Step> stored) {
+    List<String> clashes = new ArrayList<>();
+    Map<StepRef, Boolean> reported = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      StepRef ref = entries.get(i).ref();
+      Step earlier = stored.get(ref);
+      if (earlier != null && !earlier.samePayloadAs(steps.get(ref)) && reported.put(ref, true) == null) {
+        clashes.add("steps[" + i + "]: " + clash(run, steps.get(ref), earlier));
+      }
+    }
+    if (!clashes.isEmpty()) {
+      String named = clashes.stream().limit(CLASHES_NAMED).collect(Collectors.joining("; "));
+      String more = clashes.size() > CLASHES_NAMED ? "; and " + (clashes.size() - CLASHES_NAMED) + " more" : "";
+      throw new Conflict("no step of the batch was logged: " + clashes.size() + " clash with steps logged before: "
+          + named + more + ". Resend them unchanged, or log retries under new attempt numbers");
+    }
+  }
+
+  private static String clash(Run run, Step step, Step earlier) {
+    return "step " + step.ref() + " of run " + run.id() + " is already logged with a different "
+        + String.join(", ", step.entry().differencesFrom(earlier.entry()));
+  }
+
+  @Override
+  public Page<Step> list(Caller caller, RunId runId, ReadStepsUseCase.Query query, PageRequest page) {
+    query.stage().ifPresent(stage -> Key.check("stage", stage));
+    Run run = access.visible(caller, runId);
+    return log.list(run, new StepLog.Query(query.stage(), query.status()), page);
+  }
+
+  @Override
+  public Step latestSucceeded(Caller caller, RunId runId, String stepKey) {
+    Key.check("step_key", stepKey);
+    Run run = access.visible(caller, runId);
+    return log.latestSucceeded(run, stepKey)
+        .orElseThrow(() -> new NotFound("successful attempt of step", stepKey));
+  }
+
+  @Override
+  public Step attempt(Caller caller, RunId runId, String stepKey, int attempt) {
+    Key.check("step_key", stepKey);
+    if (attempt < 1) {
+      throw new Invalid("attempt", "must be 1 or more, got " + attempt);
+    }
+    Run run = access.visible(caller, runId);
+    StepRef ref = new StepRef(stepKey, attempt);
+    return log.find(run, List.of(ref)).stream().findFirst()
+        .orElseThrow(() -> new NotFound("attempt " + attempt + " of step", stepKey));
+  }
+}

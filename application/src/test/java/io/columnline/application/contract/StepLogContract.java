@@ -1,0 +1,171 @@
+package io.columnline.application.contract;
+
+import static io.columnline.application.contract.Fixtures.NOW;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.columnline.application.page.Page;
+import io.columnline.application.page.PageRequest;
+import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.Runs;
+import io.columnline.application.port.out.StepLog;
+import io.columnline.application.port.out.StepLog.Appended;
+import io.columnline.domain.client.Client;
+import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.run.CostSource;
+import io.columnline.domain.run.Run;
+import io.columnline.domain.run.Step;
+import io.columnline.domain.run.StepEntry;
+import io.columnline.domain.run.StepEntry.StepRef;
+import io.columnline.domain.run.StepStatus;
+import io.columnline.domain.run.Totals;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link StepLog} adapter must do; run against the in-memory and the Postgres one. */
+public abstract class StepLogContract {
+  protected abstract StepLog steps();
+
+  protected abstract Runs runs();
+
+  protected abstract Clients clients();
+
+  private Run run() {
+    Client client = Fixtures.client("acme-" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    clients().save(client);
+    Run run = RunFixtures.run(client);
+    runs().insert(run);
+    return run;
+  }
+
+  @Test
+  void a_step_is_stored_with_every_field() {
+    Run run = run();
+    var full = new StepEntry("writer.summary", 2, "writers", Optional.of("summary"), Optional.of("writer-summary"),
+        Optional.of(7), Optional.of("claude-sonnet-4-20250514"), Optional.of(new JsonDocument("{\"a\":[1,2,{\"b\":null}]}")),
+        Optional.of(new JsonDocument("\"plain text output ü\"")), Optional.of(12_000_000_000L), Optional.of(0L),
+        Optional.of(new BigDecimal("0.0000001")), Optional.of(1234L), StepStatus.FAILURE, Optional.of("upstream 529"));
+    Step step = new Step(run.id(), run.client(), full, full.costUsd(), CostSource.GIVEN, NOW);
+    var bare = new StepEntry("bare", 1, "misc", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        StepStatus.SUCCESS, Optional.empty());
+    Step empty = new Step(run.id(), run.client(), bare, Optional.empty(), CostSource.NONE, NOW);
+
+    assertThat(steps().append(List.of(step, empty)))
+        .containsExactly(new Appended(step, true), new Appended(empty, true));
+    assertThat(steps().find(run, List.of(step.ref(), empty.ref(), new StepRef("bare", 2))))
+        .containsExactlyInAnyOrder(step, empty);
+  }
+
+  @Test
+  void an_identity_that_is_taken_answers_the_earlier_step_whatever_the_new_payload() {
+    Run run = run();
+    Step first = RunFixtures.step(run, "research.claims", 1, "research", NOW);
+    steps().append(List.of(first));
+
+    Step same = RunFixtures.step(run, "research.claims", 1, "research", NOW.plusSeconds(5));
+    Step different = RunFixtures.step(run, RunFixtures.failed("research.claims", 1, "research"), NOW.plusSeconds(6));
+    Step retry = RunFixtures.step(run, "research.claims", 2, "research", NOW.plusSeconds(7));
+
+    assertThat(steps().append(List.of(same, different, retry)))
+        .containsExactly(new Appended(first, false), new Appended(first, false), new Appended(retry, true));
+    assertThat(steps().list(run, new StepLog.Query(Optional.empty(), Optional.empty()), PageRequest.first(10)).items())
+        .containsExactly(first, retry);
+  }
+
+  @Test
+  void the_same_step_appended_concurrently_is_stored_once() throws Exception {
+    Run run = run();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Callable<Appended>> sends = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        Step step = RunFixtures.step(run, "same", 1, "research", NOW.plusMillis(i));
+        sends.add(() -> steps().append(List.of(step)).get(0));
+      }
+      List<Appended> answers = new ArrayList<>();
+      for (Future<Appended> answer : pool.invokeAll(sends)) {
+        answers.add(answer.get());
+      }
+      assertThat(answers).filteredOn(Appended::created).hasSize(1);
+      Step winner = answers.stream().filter(Appended::created).findFirst().orElseThrow().stored();
+      assertThat(answers).extracting(Appended::stored).containsOnly(winner);
+      assertThat(steps().find(run, List.of(new StepRef("same", 1)))).containsExactly(winner);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void list_pages_in_log_order_and_filters_by_stage_and_status() {
+    Run run = run();
+    Run other = run();
+    List<Step> logged = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      String stage = i % 2 == 0 ? "research" : "writers";
+      logged.add(RunFixtures.step(run, "step-" + (7 - i), 1, stage, NOW.plusSeconds(i / 2)));
+    }
+    steps().append(logged);
+    steps().append(List.of(RunFixtures.step(other, "step-1", 1, "research", NOW)));
+    Step failed = RunFixtures.step(run, RunFixtures.failed("step-9", 1, "research"), NOW.plusSeconds(60));
+    steps().append(List.of(failed));
+
+    var everything = new StepLog.Query(Optional.empty(), Optional.empty());
+    List<Step> seen = new ArrayList<>();
+    Page<Step> page = steps().list(run, everything, PageRequest.first(3));
+    seen.addAll(page.items());
+    while (page.next().isPresent()) {
+      page = steps().list(run, everything, new PageRequest(3, page.next()));
+      seen.addAll(page.items());
+    }
+    List<Step> expected = new ArrayList<>(logged);
+    expected.add(failed);
+    expected.sort(java.util.Comparator.comparing(Step::loggedAt).thenComparing(s -> s.entry().stepKey()));
+    assertThat(seen).containsExactlyElementsOf(expected);
+
+    assertThat(steps().list(run, new StepLog.Query(Optional.of("writers"), Optional.empty()), PageRequest.first(50)).items())
+        .hasSize(3).allMatch(s -> s.entry().stage().equals("writers"));
+    assertThat(steps().list(run, new StepLog.Query(Optional.of("research"), Optional.of(StepStatus.FAILURE)),
+        PageRequest.first(50)).items()).containsExactly(failed);
+  }
+
+  @Test
+  void the_latest_successful_attempt_is_the_highest_numbered_success() {
+    Run run = run();
+    steps().append(List.of(
+        RunFixtures.step(run, "writer", 1, "writers", NOW),
+        RunFixtures.step(run, "writer", 2, "writers", NOW.plusSeconds(1)),
+        RunFixtures.step(run, RunFixtures.failed("writer", 3, "writers"), NOW.plusSeconds(2)),
+        RunFixtures.step(run, RunFixtures.failed("only-failed", 1, "writers"), NOW)));
+
+    assertThat(steps().latestSucceeded(run, "writer")).map(s -> s.entry().attempt()).contains(2);
+    assertThat(steps().latestSucceeded(run, "only-failed")).isEmpty();
+    assertThat(steps().latestSucceeded(run, "missing")).isEmpty();
+  }
+
+  @Test
+  void totals_add_up_every_attempt_per_stage() {
+    Run run = run();
+    Step priced = RunFixtures.step(run, "a", 1, "research", NOW);
+    Step failed = RunFixtures.step(run, RunFixtures.failed("a", 2, "research"), NOW);
+    var unpricedEntry = RunFixtures.entry("w", 1, "writers");
+    Step unpriced = new Step(run.id(), run.client(), unpricedEntry, Optional.empty(), CostSource.UNKNOWN_MODEL, NOW);
+    steps().append(List.of(priced, failed, unpriced));
+    steps().append(List.of(RunFixtures.step(run(), "a", 1, "research", NOW)));
+
+    Map<String, Totals> totals = steps().totalsByStage(run);
+    assertThat(totals).containsOnlyKeys("research", "writers");
+    assertThat(totals.get("research"))
+        .isEqualTo(new Totals(2, 1, 1, 2400, 300, new BigDecimal("0.012"), 0, 1900));
+    assertThat(totals.get("writers"))
+        .isEqualTo(new Totals(1, 1, 0, 1200, 300, BigDecimal.ZERO, 1, 950));
+    assertThat(steps().totalsByStage(run())).isEmpty();
+  }
+}
