@@ -1,6 +1,7 @@
 package io.columnline.app;
 
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import io.columnline.adapters.http.HttpConfig;
@@ -10,11 +11,18 @@ import io.columnline.application.port.in.AuthenticateUseCase;
 import io.columnline.application.port.in.HealthUseCase;
 import io.columnline.application.port.in.IdempotencyUseCase;
 import io.columnline.application.port.in.ReadClientsUseCase;
+import io.columnline.application.port.in.ReadPromptsUseCase;
+import io.columnline.application.port.in.ReadSectionDefinitionsUseCase;
 import io.columnline.application.port.in.SaveClientUseCase;
+import io.columnline.application.port.in.SavePromptUseCase;
+import io.columnline.application.port.in.SaveSectionDefinitionUseCase;
+import io.columnline.application.port.out.PromptUsage;
 import io.columnline.application.service.ApiKeyService;
 import io.columnline.application.service.ClientService;
 import io.columnline.application.service.HealthService;
 import io.columnline.application.service.IdempotencyService;
+import io.columnline.application.service.PromptService;
+import io.columnline.application.service.SectionDefinitionService;
 import java.time.Clock;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
@@ -55,4 +63,20 @@ abstract class AppModule {
 
   @Binds
   abstract HealthUseCase health(HealthService service);
+
+  @Binds
+  abstract SavePromptUseCase savePrompt(PromptService service);
+
+  @Binds
+  abstract ReadPromptsUseCase readPrompts(PromptService service);
+
+  /** Bound by the storage adapter that keeps the step log; until then versions show no usage. */
+  @BindsOptionalOf
+  abstract PromptUsage promptUsage();
+
+  @Binds
+  abstract SaveSectionDefinitionUseCase saveSectionDefinition(SectionDefinitionService service);
+
+  @Binds
+  abstract ReadSectionDefinitionsUseCase readSectionDefinitions(SectionDefinitionService service);
 }

@@ -6,6 +6,8 @@ import dagger.Provides;
 import io.columnline.application.port.out.ApiKeys;
 import io.columnline.application.port.out.Clients;
 import io.columnline.application.port.out.IdempotencyRecords;
+import io.columnline.application.port.out.Prompts;
+import io.columnline.application.port.out.SectionDefinitions;
 import io.columnline.application.port.out.StorageHealth;
 import io.columnline.application.port.out.Transactions;
 import org.jdbi.v3.core.Jdbi;
@@ -34,4 +36,10 @@ public abstract class PostgresModule {
 
   @Binds
   abstract StorageHealth storageHealth(JdbiStorageHealth health);
+
+  @Binds
+  abstract Prompts prompts(JdbiPrompts prompts);
+
+  @Binds
+  abstract SectionDefinitions sectionDefinitions(JdbiSectionDefinitions definitions);
 }

@@ -1,10 +1,17 @@
 package io.columnline.application.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.columnline.application.port.out.JsonSchemaValidator;
 import io.columnline.application.port.out.JsonSchemaValidator.SchemaProblem;
 import io.columnline.domain.json.JsonDocument;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -56,10 +63,37 @@ public abstract class JsonSchemaValidatorContract {
   }
 
   @Test
-  void a_reference_that_cannot_be_resolved_locally_is_a_problem() {
+  void a_reference_that_cannot_be_resolved_inside_the_schema_is_a_problem() {
     assertThat(validator().checkSchema(json("{\"$ref\":\"#/$defs/missing\"}"))).isNotEmpty();
-    // never fetched: schemas must be self-contained
-    assertThat(validator().checkSchema(json("{\"$ref\":\"http://127.0.0.1:9/schema.json\"}"))).isNotEmpty();
+  }
+
+  @Test
+  void a_reference_to_a_url_is_a_problem_and_is_never_fetched() throws IOException {
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + listener.getLocalPort() + "/schema.json";
+      // a validator that fetched would connect and then wait for an answer that never comes
+      var problems = assertTimeoutPreemptively(Duration.ofSeconds(30),
+          () -> validator().checkSchema(json("{\"$ref\":\"" + url + "\"}")));
+      assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains(url));
+      listener.setSoTimeout(200);
+      assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
+    }
+  }
+
+  @Test
+  void a_pattern_that_is_not_a_regular_expression_is_a_problem() {
+    assertThat(validator().checkSchema(json("{\"type\":\"string\",\"pattern\":\"[unclosed\"}")))
+        .singleElement().satisfies(p -> assertThat(p.message()).contains("[unclosed"));
+  }
+
+  @Test
+  void schemas_with_the_same_id_do_not_mix() {
+    var text = json("{\"$id\":\"https://example.com/section\",\"type\":\"string\"}");
+    var number = json("{\"$id\":\"https://example.com/section\",\"type\":\"integer\"}");
+    assertThat(validator().checkSchema(text)).isEmpty();
+    assertThat(validator().checkSchema(number)).isEmpty();
+    assertThat(validator().validate(text, json("1"))).hasSize(1);
+    assertThat(validator().validate(number, json("1"))).isEmpty();
   }
 
   @Test
