@@ -1,6 +1,7 @@
 package io.columnline.app;
 
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import io.columnline.adapters.http.HttpConfig;
@@ -11,6 +12,8 @@ import io.columnline.application.port.in.AuthenticateUseCase;
 import io.columnline.application.port.in.HealthUseCase;
 import io.columnline.application.port.in.IdempotencyUseCase;
 import io.columnline.application.port.in.ReadClientsUseCase;
+import io.columnline.application.port.in.ReadPromptsUseCase;
+import io.columnline.application.port.in.ReadSectionDefinitionsUseCase;
 import io.columnline.application.port.in.SaveClientUseCase;
 import io.columnline.application.port.in.FinishRunUseCase;
 import io.columnline.application.port.in.LogStepsUseCase;
@@ -19,6 +22,9 @@ import io.columnline.application.port.in.ReadRunsUseCase;
 import io.columnline.application.port.in.ReadStepsUseCase;
 import io.columnline.application.port.in.StageUseCase;
 import io.columnline.application.port.in.StartRunUseCase;
+import io.columnline.application.port.in.SavePromptUseCase;
+import io.columnline.application.port.in.SaveSectionDefinitionUseCase;
+import io.columnline.application.port.out.PromptUsage;
 import io.columnline.application.service.ApiKeyService;
 import io.columnline.application.service.WebhookDeliveryService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
@@ -29,6 +35,8 @@ import io.columnline.application.service.ModelPriceService;
 import io.columnline.application.service.RunService;
 import io.columnline.application.service.StageService;
 import io.columnline.application.service.StepService;
+import io.columnline.application.service.PromptService;
+import io.columnline.application.service.SectionDefinitionService;
 import java.time.Clock;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
@@ -98,4 +106,20 @@ abstract class AppModule {
 
   @Binds
   abstract ModelPricesUseCase modelPrices(ModelPriceService service);
+
+  @Binds
+  abstract SavePromptUseCase savePrompt(PromptService service);
+
+  @Binds
+  abstract ReadPromptsUseCase readPrompts(PromptService service);
+
+  /** Bound by the storage adapter that keeps the step log; until then versions show no usage. */
+  @BindsOptionalOf
+  abstract PromptUsage promptUsage();
+
+  @Binds
+  abstract SaveSectionDefinitionUseCase saveSectionDefinition(SectionDefinitionService service);
+
+  @Binds
+  abstract ReadSectionDefinitionsUseCase readSectionDefinitions(SectionDefinitionService service);
 }

@@ -16,4 +16,8 @@ public abstract class CliModule {
   @Binds
   @IntoSet
   abstract CliCommand keys(KeysCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand prompts(PromptsCommand command);
 }

@@ -4,6 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.multibindings.IntoSet;
 import io.columnline.application.port.out.WebhookSender;
+import io.columnline.application.port.out.JsonSchemaValidator;
 
 /** Every API area, collected into the set the server registers. Add an area with one binding. */
 @Module
@@ -36,4 +37,16 @@ public abstract class HttpModule {
   @Binds
   @IntoSet
   abstract Routes modelPrices(ModelPriceRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes prompts(PromptRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes sectionDefinitions(SectionDefinitionRoutes routes);
+
+  /** The JSON Schema library reads JSON with Jackson, which only this adapter has. */
+  @Binds
+  abstract JsonSchemaValidator jsonSchemaValidator(NetworkntJsonSchemaValidator validator);
 }

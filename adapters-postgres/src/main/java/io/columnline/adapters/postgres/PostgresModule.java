@@ -10,6 +10,8 @@ import io.columnline.application.port.out.ModelPrices;
 import io.columnline.application.port.out.Runs;
 import io.columnline.application.port.out.Stages;
 import io.columnline.application.port.out.StepLog;
+import io.columnline.application.port.out.Prompts;
+import io.columnline.application.port.out.SectionDefinitions;
 import io.columnline.application.port.out.StorageHealth;
 import io.columnline.application.port.out.Transactions;
 import io.columnline.application.port.out.WebhookOutbox;
@@ -54,4 +56,10 @@ public abstract class PostgresModule {
 
   @Binds
   abstract ModelPrices modelPrices(JdbiModelPrices prices);
+
+  @Binds
+  abstract Prompts prompts(JdbiPrompts prompts);
+
+  @Binds
+  abstract SectionDefinitions sectionDefinitions(JdbiSectionDefinitions definitions);
 }

@@ -17,6 +17,10 @@ import io.columnline.application.port.out.Stages;
 import io.columnline.application.port.out.StepLog;
 import io.columnline.application.port.out.WebhookOutbox;
 import org.junit.jupiter.api.Nested;
+import io.columnline.application.contract.PromptsContract;
+import io.columnline.application.contract.SectionDefinitionsContract;
+import io.columnline.application.port.out.Prompts;
+import io.columnline.application.port.out.SectionDefinitions;
 
 /** The in-memory adapters pass the same contracts as the Postgres ones. */
 class InMemoryPortsTest {
@@ -139,6 +143,26 @@ class InMemoryPortsTest {
     @Override
     protected Clients clients() {
       return clients;
+    }
+  }
+
+  @Nested
+  class PromptsTest extends PromptsContract {
+    private final InMemoryPrompts prompts = new InMemoryPrompts();
+
+    @Override
+    protected Prompts prompts() {
+      return prompts;
+    }
+  }
+
+  @Nested
+  class SectionDefinitionsTest extends SectionDefinitionsContract {
+    private final InMemorySectionDefinitions definitions = new InMemorySectionDefinitions();
+
+    @Override
+    protected SectionDefinitions definitions() {
+      return definitions;
     }
   }
 }

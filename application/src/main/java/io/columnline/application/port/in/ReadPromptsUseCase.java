@@ -1,0 +1,37 @@
+package io.columnline.application.port.in;
+
+import io.columnline.application.page.Page;
+import io.columnline.application.page.PageRequest;
+import io.columnline.application.port.out.PromptUsage.Usage;
+import io.columnline.domain.access.Caller;
+import io.columnline.domain.prompt.Prompt;
+import io.columnline.domain.prompt.PromptKey;
+import io.columnline.domain.prompt.PromptLabel;
+import io.columnline.domain.prompt.PromptSelector;
+import io.columnline.domain.prompt.PromptVersion;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads prompts (any key): a chosen version, the list, the history, and rendering. */
+public interface ReadPromptsUseCase {
+  Selected get(Caller caller, PromptKey key, PromptSelector selector);
+
+  Page<Prompt> list(Caller caller, PageRequest page);
+
+  /** Newest first, each with its labels and, where the step log is wired, its usage. */
+  Page<VersionEntry> versions(Caller caller, PromptKey key, PageRequest page);
+
+  /** Fills the chosen version's template; a variable without a value is refused, every one named. */
+  Rendered render(Caller caller, PromptKey key, PromptSelector selector, Map<String, String> variables);
+
+  record Selected(Prompt prompt, PromptVersion version) {
+    public List<PromptLabel> labels() {
+      return prompt.labelsOf(version.version());
+    }
+  }
+
+  record VersionEntry(PromptVersion version, List<PromptLabel> labels, Optional<Usage> usage) {}
+
+  record Rendered(PromptVersion version, String text) {}
+}
