@@ -1,0 +1,14 @@
+package io.columnline.application.memory;
+
+import io.columnline.application.contract.IdempotencyRecordsContract;
+import io.columnline.application.port.out.IdempotencyRecords;
+
+/** The in-memory adapter against the same contract as the Postgres one. */
+class InMemoryIdempotencyRecordsTest extends IdempotencyRecordsContract {
+  private final InMemoryIdempotencyRecords records = new InMemoryIdempotencyRecords();
+
+  @Override
+  protected IdempotencyRecords records() {
+    return records;
+  }
+}

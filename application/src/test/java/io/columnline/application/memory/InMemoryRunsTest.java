@@ -1,0 +1,21 @@
+package io.columnline.application.memory;
+
+import io.columnline.application.contract.RunsContract;
+import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.Runs;
+
+/** The in-memory adapter against the same contract as the Postgres one. */
+class InMemoryRunsTest extends RunsContract {
+  private final InMemoryClients clients = new InMemoryClients();
+  private final InMemoryRuns runs = new InMemoryRuns();
+
+  @Override
+  protected Runs runs() {
+    return runs;
+  }
+
+  @Override
+  protected Clients clients() {
+    return clients;
+  }
+}

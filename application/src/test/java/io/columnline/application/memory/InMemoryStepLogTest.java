@@ -1,0 +1,28 @@
+package io.columnline.application.memory;
+
+import io.columnline.application.contract.StepLogContract;
+import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.Runs;
+import io.columnline.application.port.out.StepLog;
+
+/** The in-memory adapter against the same contract as the Postgres one. */
+class InMemoryStepLogTest extends StepLogContract {
+  private final InMemoryClients clients = new InMemoryClients();
+  private final InMemoryRuns runs = new InMemoryRuns();
+  private final InMemoryStepLog steps = new InMemoryStepLog();
+
+  @Override
+  protected StepLog steps() {
+    return steps;
+  }
+
+  @Override
+  protected Runs runs() {
+    return runs;
+  }
+
+  @Override
+  protected Clients clients() {
+    return clients;
+  }
+}
