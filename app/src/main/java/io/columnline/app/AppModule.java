@@ -4,17 +4,26 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import io.columnline.adapters.http.HttpConfig;
+import io.columnline.adapters.http.ImportLimits;
 import io.columnline.adapters.postgres.Database;
+import io.columnline.application.port.in.AiInteractionsUseCase;
 import io.columnline.application.port.in.ApiKeysUseCase;
 import io.columnline.application.port.in.AuthenticateUseCase;
+import io.columnline.application.port.in.CampaignsUseCase;
 import io.columnline.application.port.in.HealthUseCase;
 import io.columnline.application.port.in.IdempotencyUseCase;
+import io.columnline.application.port.in.ImportProspectsUseCase;
+import io.columnline.application.port.in.ProspectsUseCase;
 import io.columnline.application.port.in.ReadClientsUseCase;
 import io.columnline.application.port.in.SaveClientUseCase;
+import io.columnline.application.service.AiInteractionService;
 import io.columnline.application.service.ApiKeyService;
+import io.columnline.application.service.CampaignService;
 import io.columnline.application.service.ClientService;
 import io.columnline.application.service.HealthService;
 import io.columnline.application.service.IdempotencyService;
+import io.columnline.application.service.ImportService;
+import io.columnline.application.service.ProspectService;
 import java.time.Clock;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
@@ -31,6 +40,11 @@ abstract class AppModule {
   @Provides
   static HttpConfig httpConfig(Config config) {
     return new HttpConfig("0.0.0.0", config.port(), config.maxBodyBytes(), Math.max(32, config.poolSize() * 2));
+  }
+
+  @Provides
+  static ImportLimits importLimits(Config config) {
+    return new ImportLimits(config.maxImportBytes());
   }
 
   @Provides
@@ -55,4 +69,16 @@ abstract class AppModule {
 
   @Binds
   abstract HealthUseCase health(HealthService service);
+
+  @Binds
+  abstract ImportProspectsUseCase importProspects(ImportService service);
+
+  @Binds
+  abstract ProspectsUseCase prospects(ProspectService service);
+
+  @Binds
+  abstract CampaignsUseCase campaigns(CampaignService service);
+
+  @Binds
+  abstract AiInteractionsUseCase aiInteractions(AiInteractionService service);
 }

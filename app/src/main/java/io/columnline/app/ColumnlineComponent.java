@@ -5,6 +5,7 @@ import dagger.Component;
 import dagger.Lazy;
 import io.columnline.adapters.cli.CliCommand;
 import io.columnline.adapters.cli.CliModule;
+import io.columnline.adapters.csv.CsvModule;
 import io.columnline.adapters.http.HttpModule;
 import io.columnline.adapters.http.HttpServer;
 import io.columnline.adapters.postgres.PostgresModule;
@@ -15,7 +16,7 @@ import java.util.Set;
 
 /** The whole application, wired at compile time. */
 @Singleton
-@Component(modules = {AppModule.class, PostgresModule.class, HttpModule.class, CliModule.class})
+@Component(modules = {AppModule.class, PostgresModule.class, HttpModule.class, CliModule.class, CsvModule.class})
 public interface ColumnlineComponent {
   Lifecycle lifecycle();
 

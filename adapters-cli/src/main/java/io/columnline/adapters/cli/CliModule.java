@@ -16,4 +16,12 @@ public abstract class CliModule {
   @Binds
   @IntoSet
   abstract CliCommand keys(KeysCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand importProspects(ImportCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand audience(AudienceCommand command);
 }

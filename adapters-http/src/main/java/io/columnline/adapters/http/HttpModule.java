@@ -20,4 +20,16 @@ public abstract class HttpModule {
   @Binds
   @IntoSet
   abstract Routes apiKeys(ApiKeyRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes prospects(ProspectRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes imports(ImportRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes aiInteractions(AiInteractionRoutes routes);
 }

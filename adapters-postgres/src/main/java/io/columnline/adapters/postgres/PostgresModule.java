@@ -3,9 +3,13 @@ package io.columnline.adapters.postgres;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import io.columnline.application.port.out.AiInteractions;
 import io.columnline.application.port.out.ApiKeys;
 import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.Companies;
+import io.columnline.application.port.out.Contacts;
 import io.columnline.application.port.out.IdempotencyRecords;
+import io.columnline.application.port.out.ProspectImports;
 import io.columnline.application.port.out.StorageHealth;
 import io.columnline.application.port.out.Transactions;
 import org.jdbi.v3.core.Jdbi;
@@ -34,4 +38,16 @@ public abstract class PostgresModule {
 
   @Binds
   abstract StorageHealth storageHealth(JdbiStorageHealth health);
+
+  @Binds
+  abstract Companies companies(JdbiCompanies companies);
+
+  @Binds
+  abstract Contacts contacts(JdbiContacts contacts);
+
+  @Binds
+  abstract AiInteractions aiInteractions(JdbiAiInteractions interactions);
+
+  @Binds
+  abstract ProspectImports prospectImports(PostgresProspectImports imports);
 }

@@ -1,0 +1,196 @@
+package io.columnline.adapters.csv;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import io.columnline.application.port.out.CsvFiles;
+import io.columnline.domain.error.Invalid;
+import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads CSV with FastCSV, one record at a time, so that one malformed record never ends the file.
+ * FastCSV's streaming reader cannot resume after a parse error (an unclosed quote swallows the rest
+ * of the file; text after a closing quote throws), so this class only frames records: it joins
+ * physical lines while a quote is open, hands each record's text to FastCSV, and when a record that
+ * spans lines does not parse into the header's width, it refuses the first line as an unclosed
+ * quote and reads the following lines again as records of their own.
+ */
+final class FastCsvFiles implements CsvFiles {
+  /** A quoted value may span lines, but not more than this: past it the quote is taken as unclosed. */
+  static final int MAX_LINES_PER_RECORD = 200;
+
+  static final int MAX_RECORD_CHARS = 1 << 20;
+
+  @Inject
+  FastCsvFiles() {}
+
+  @Override
+  public Source open(InputStream data, Format format) {
+    var decoder = format.encoding().newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    return new RecordSource(new BufferedReader(new InputStreamReader(data, decoder), 1 << 16), format);
+  }
+
+  private static final class RecordSource implements Source {
+    private final BufferedReader reader;
+    private final Format format;
+    private final Deque<PhysicalLine> pending = new ArrayDeque<>();
+    private final List<String> header;
+    private final char delimiter;
+    private final CsvReader.CsvReaderBuilder builder;
+    private long linesRead;
+
+    RecordSource(BufferedReader reader, Format format) {
+      this.reader = reader;
+      this.format = format;
+      PhysicalLine first = nextLine();
+      while (first != null && first.text().isBlank()) {
+        first = nextLine();
+      }
+      if (first == null) {
+        throw new Invalid("file", "is empty: the first line must name the columns");
+      }
+      String headerText = first.text().startsWith("\uFEFF") ? first.text().substring(1) : first.text();
+      delimiter = format.delimiter().orElseGet(() -> detect(headerText));
+      builder = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false).allowUnclosedQuote(false);
+      try {
+        header = builder.ofSingleCsvRecord(headerText).getFields().stream().map(String::strip).toList();
+      } catch (CsvParseException e) {
+        throw new Invalid("file", "the header line cannot be read: " + e.getMessage());
+      }
+    }
+
+    /** The separator used most often in the header line, outside quotes: comma, semicolon or tab. */
+    private static char detect(String headerLine) {
+      int commas = 0;
+      int semicolons = 0;
+      int tabs = 0;
+      boolean quoted = false;
+      for (char c : headerLine.toCharArray()) {
+        if (c == '"') {
+          quoted = !quoted;
+        } else if (!quoted) {
+          commas += c == ',' ? 1 : 0;
+          semicolons += c == ';' ? 1 : 0;
+          tabs += c == '\t' ? 1 : 0;
+        }
+      }
+      if (tabs > commas && tabs > semicolons) {
+        return '\t';
+      }
+      return semicolons > commas ? ';' : ',';
+    }
+
+    @Override
+    public List<String> header() {
+      return header;
+    }
+
+    @Override
+    public char delimiter() {
+      return delimiter;
+    }
+
+    @Override
+    public Record next() {
+      PhysicalLine first = nextLine();
+      while (first != null && first.text().isEmpty()) {
+        first = nextLine();
+      }
+      if (first == null) {
+        return null;
+      }
+      StringBuilder text = new StringBuilder(first.text());
+      Deque<PhysicalLine> joined = new ArrayDeque<>();
+      boolean open = oddQuotes(first.text());
+      while (open) {
+        PhysicalLine more = joined.size() < MAX_LINES_PER_RECORD && text.length() < MAX_RECORD_CHARS ? nextLine() : null;
+        if (more == null) {
+          return unclosed(first, joined);
+        }
+        joined.add(more);
+        text.append('\n').append(more.text());
+        open ^= oddQuotes(more.text());
+      }
+      try {
+        CsvRecord record = builder.ofSingleCsvRecord(text.toString());
+        if (!joined.isEmpty() && record.getFieldCount() != header.size()) {
+          return unclosed(first, joined);
+        }
+        return new Record(first.number(), record.getFields(), Optional.empty());
+      } catch (CsvParseException e) {
+        if (!joined.isEmpty()) {
+          return unclosed(first, joined);
+        }
+        return new Record(first.number(), List.of(), Optional.of(
+            "stray quote: a quoted value must be followed by the delimiter or the end of the line;"
+                + " quote the whole value and double the quotes inside it (\"\")"));
+      }
+    }
+
+    /** Refuses the first line and gives the lines it swallowed back to be read again. */
+    private Record unclosed(PhysicalLine first, Deque<PhysicalLine> swallowed) {
+      while (!swallowed.isEmpty()) {
+        pending.addFirst(swallowed.removeLast());
+      }
+      return new Record(first.number(), List.of(), Optional.of(
+          "unclosed quote: a quoted value starts on this line and does not end; close it or double the quote (\"\")"));
+    }
+
+    private static boolean oddQuotes(String text) {
+      int count = 0;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) == '"') {
+          count++;
+        }
+      }
+      return (count & 1) == 1;
+    }
+
+    private PhysicalLine nextLine() {
+      if (!pending.isEmpty()) {
+        return pending.removeFirst();
+      }
+      try {
+        String text = reader.readLine();
+        if (text == null) {
+          return null;
+        }
+        linesRead++;
+        return new PhysicalLine(linesRead, text);
+      } catch (CharacterCodingException e) {
+        String hint = format.encoding().equals(StandardCharsets.UTF_8)
+            ? "; if it was saved as Windows Cyrillic, import it with the encoding windows-1251"
+            : "";
+        throw new Invalid("file", "line " + (linesRead + 1) + " has bytes that are not " + format.encoding().name()
+            + " text" + hint + "; nothing was imported");
+      } catch (IOException e) {
+        throw new UncheckedIOException("the file could not be read: " + e.getMessage(), e);
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        reader.close();
+      } catch (IOException ignored) {
+        // reading is over; nothing to release that the stream's owner does not release too
+      }
+    }
+  }
+
+  private record PhysicalLine(long number, String text) {}
+}
