@@ -3,6 +3,7 @@ package io.columnline.adapters.csv;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.columnline.application.port.out.CsvFiles;
 import io.columnline.domain.error.Invalid;
 import jakarta.inject.Inject;
@@ -10,22 +11,25 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads CSV with FastCSV, one record at a time, so that one malformed record never ends the file.
- * FastCSV's streaming reader cannot resume after a parse error (an unclosed quote swallows the rest
- * of the file; text after a closing quote throws), so this class only frames records: it joins
- * physical lines while a quote is open, hands each record's text to FastCSV, and when a record that
- * spans lines does not parse into the header's width, it refuses the first line as an unclosed
- * quote and reads the following lines again as records of their own.
+ * Reads CSV with FastCSV so that one malformed record never ends the file. FastCSV's reader cannot
+ * resume after a parse error (an unclosed quote swallows the rest of the file; text after a closing
+ * quote throws), so this class frames records first: it joins physical lines while a quote is open
+ * and feeds FastCSV one framed record per read, so the parser never holds more than the record it
+ * is on. A record that throws is refused and a fresh parser continues with the next one; a record
+ * that spans lines but does not parse into the header's width has its first line refused as an
+ * unclosed quote, and the lines it swallowed are read again as records of their own.
  */
 final class FastCsvFiles implements CsvFiles {
   /** A quoted value may span lines, but not more than this: past it the quote is taken as unclosed. */
@@ -48,9 +52,11 @@ final class FastCsvFiles implements CsvFiles {
     private final BufferedReader reader;
     private final Format format;
     private final Deque<PhysicalLine> pending = new ArrayDeque<>();
+    private final Feed feed = new Feed();
     private final List<String> header;
     private final char delimiter;
     private final CsvReader.CsvReaderBuilder builder;
+    private Iterator<CsvRecord> records;
     private long linesRead;
 
     RecordSource(BufferedReader reader, Format format) {
@@ -65,12 +71,14 @@ final class FastCsvFiles implements CsvFiles {
       }
       String headerText = first.text().startsWith("\uFEFF") ? first.text().substring(1) : first.text();
       delimiter = format.delimiter().orElseGet(() -> detect(headerText));
-      builder = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false).allowUnclosedQuote(false);
+      builder = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false).allowUnclosedQuote(false)
+          .extraFieldStrategy(FieldMismatchStrategy.IGNORE).missingFieldStrategy(FieldMismatchStrategy.IGNORE);
       try {
         header = builder.ofSingleCsvRecord(headerText).getFields().stream().map(String::strip).toList();
       } catch (CsvParseException e) {
         throw new Invalid("file", "the header line cannot be read: " + e.getMessage());
       }
+      records = builder.ofCsvRecord(feed).iterator();
     }
 
     /** The separator used most often in the header line, outside quotes: comma, semicolon or tab. */
@@ -106,6 +114,37 @@ final class FastCsvFiles implements CsvFiles {
 
     @Override
     public Record next() {
+      Framed framed = frame();
+      if (framed == null) {
+        return null;
+      }
+      if (framed.unclosed()) {
+        return unclosed(framed);
+      }
+      feed.offer(framed.text());
+      try {
+        if (!records.hasNext()) {
+          throw new IllegalStateException("the parser lost a record");
+        }
+        CsvRecord record = records.next();
+        if (!framed.swallowed().isEmpty() && record.getFieldCount() != header.size()) {
+          return unclosed(framed);
+        }
+        return new Record(framed.first().number(), record.getFields(), Optional.empty());
+      } catch (CsvParseException e) {
+        feed.drop();
+        records = builder.ofCsvRecord(feed).iterator();
+        if (!framed.swallowed().isEmpty()) {
+          return unclosed(framed);
+        }
+        return new Record(framed.first().number(), List.of(), Optional.of(
+            "stray quote: a quoted value must be followed by the delimiter or the end of the line;"
+                + " quote the whole value and double the quotes inside it (\"\")"));
+      }
+    }
+
+    /** The next record's physical lines, joined while a quote is open. */
+    private Framed frame() {
       PhysicalLine first = nextLine();
       while (first != null && first.text().isEmpty()) {
         first = nextLine();
@@ -119,34 +158,22 @@ final class FastCsvFiles implements CsvFiles {
       while (open) {
         PhysicalLine more = joined.size() < MAX_LINES_PER_RECORD && text.length() < MAX_RECORD_CHARS ? nextLine() : null;
         if (more == null) {
-          return unclosed(first, joined);
+          return new Framed(first, joined, null, true);
         }
         joined.add(more);
         text.append('\n').append(more.text());
         open ^= oddQuotes(more.text());
       }
-      try {
-        CsvRecord record = builder.ofSingleCsvRecord(text.toString());
-        if (!joined.isEmpty() && record.getFieldCount() != header.size()) {
-          return unclosed(first, joined);
-        }
-        return new Record(first.number(), record.getFields(), Optional.empty());
-      } catch (CsvParseException e) {
-        if (!joined.isEmpty()) {
-          return unclosed(first, joined);
-        }
-        return new Record(first.number(), List.of(), Optional.of(
-            "stray quote: a quoted value must be followed by the delimiter or the end of the line;"
-                + " quote the whole value and double the quotes inside it (\"\")"));
-      }
+      return new Framed(first, joined, text.append('\n').toString(), false);
     }
 
     /** Refuses the first line and gives the lines it swallowed back to be read again. */
-    private Record unclosed(PhysicalLine first, Deque<PhysicalLine> swallowed) {
+    private Record unclosed(Framed framed) {
+      Deque<PhysicalLine> swallowed = framed.swallowed();
       while (!swallowed.isEmpty()) {
         pending.addFirst(swallowed.removeLast());
       }
-      return new Record(first.number(), List.of(), Optional.of(
+      return new Record(framed.first().number(), List.of(), Optional.of(
           "unclosed quote: a quoted value starts on this line and does not end; close it or double the quote (\"\")"));
     }
 
@@ -189,6 +216,43 @@ final class FastCsvFiles implements CsvFiles {
       } catch (IOException ignored) {
         // reading is over; nothing to release that the stream's owner does not release too
       }
+    }
+  }
+
+  private record Framed(PhysicalLine first, Deque<PhysicalLine> swallowed, String text, boolean unclosed) {}
+
+  /**
+   * What FastCSV reads: exactly the one record offered, then "no data yet". Since the parser asks
+   * for more only when the record it is on needs it, it never reads past the record it returns.
+   */
+  private static final class Feed extends Reader {
+    private String current = "";
+    private int pos;
+
+    void offer(String record) {
+      current = record;
+      pos = 0;
+    }
+
+    void drop() {
+      current = "";
+      pos = 0;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) {
+      if (pos >= current.length()) {
+        return -1;
+      }
+      int n = Math.min(length, current.length() - pos);
+      current.getChars(pos, pos + n, buffer, offset);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // the records are owned by the source
     }
   }
 

@@ -33,6 +33,11 @@ final class Values {
   private static final Pattern DOMAIN_SHAPE =
       Pattern.compile("(?:[a-z0-9\\p{L}](?:[a-z0-9\\p{L}-]{0,61}[a-z0-9\\p{L}])?\\.)+[a-z\\p{L}]{2,63}");
   private static final Pattern IDENTIFIER_SHAPE = Pattern.compile("[0-9A-Za-z/-]{1,40}");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0\\u202f]");
+  private static final Pattern SPACES_AND_APOSTROPHES = Pattern.compile("[\\s\\u00a0\\u202f']");
+  private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+  private static final Pattern PORT = Pattern.compile(":\\d+$");
+  private static final Pattern SEPARATORS = Pattern.compile("[,.]");
 
   private Values() {}
 
@@ -65,7 +70,7 @@ final class Values {
   }
 
   static String identifier(String value) {
-    String compact = value.replaceAll("[\\s\\u00a0\\u202f]", "");
+    String compact = SPACES.matcher(value).replaceAll("");
     if (!IDENTIFIER_SHAPE.matcher(compact).matches()) {
       throw new BadValue("is not a registration number: use letters, digits, '-' or '/' (at most 40)");
     }
@@ -75,7 +80,7 @@ final class Values {
   /** {@code https://www.Acme.com/about} and {@code acme.com} are both {@code acme.com}. */
   static String domain(String value) {
     String host = value.toLowerCase(Locale.ROOT);
-    host = host.replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+    host = SCHEME.matcher(host).replaceFirst("");
     int end = indexOfAny(host, "/?#");
     if (end >= 0) {
       host = host.substring(0, end);
@@ -84,7 +89,10 @@ final class Values {
     if (at >= 0) {
       host = host.substring(at + 1);
     }
-    host = host.replaceFirst(":\\d+$", "").replaceFirst("^www\\.", "");
+    host = PORT.matcher(host).replaceFirst("");
+    if (host.startsWith("www.")) {
+      host = host.substring(4);
+    }
     if (host.endsWith(".")) {
       host = host.substring(0, host.length() - 1);
     }
@@ -179,7 +187,7 @@ final class Values {
   }
 
   static BigDecimal decimal(String value) {
-    String text = value.replaceAll("[\\s\\u00a0\\u202f']", "");
+    String text = SPACES_AND_APOSTROPHES.matcher(value).replaceAll("");
     String sign = "";
     if (text.startsWith("-") || text.startsWith("+")) {
       sign = text.startsWith("-") ? "-" : "";
@@ -194,7 +202,7 @@ final class Values {
       if (!GROUPED.matcher(integerPart).matches() || integerPart.indexOf(text.charAt(decimalAt)) >= 0) {
         throw notANumber();
       }
-      plain = integerPart.replaceAll("[,.]", "") + "." + text.substring(decimalAt + 1);
+      plain = SEPARATORS.matcher(integerPart).replaceAll("") + "." + text.substring(decimalAt + 1);
     } else if (comma >= 0 || dot >= 0) {
       char separator = comma >= 0 ? ',' : '.';
       int first = text.indexOf(separator);
