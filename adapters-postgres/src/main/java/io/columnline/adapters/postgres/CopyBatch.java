@@ -141,7 +141,6 @@ final class CopyBatch implements Batch {
       flush();
       copy.endCopy();
       String now = "'" + clock.instant() + "'::timestamptz";
-      exec("ANALYZE stage");
       Applied applied = plan.kind() == ProspectKind.COMPANIES ? companies(now) : contacts(now);
       String table = plan.kind() == ProspectKind.COMPANIES ? "stage" : "resolved";
       try (Statement s = connection.createStatement();
@@ -165,6 +164,8 @@ final class CopyBatch implements Batch {
   }
 
   private Applied companies(String now) throws SQLException {
+    // a client's first list meets an empty table: nothing to match, update or conflict with
+    boolean empty = !exists("SELECT 1 FROM companies WHERE client_id = " + client);
     String key = "coalesce('t' || %1$s.tin, 'r' || %1$s.registration_number)";
     long duplicates = exec("DELETE FROM stage s USING (SELECT k, max(line) AS last FROM (SELECT "
         + key.formatted("stage") + " AS k, line FROM stage WHERE err_reason IS NULL) x GROUP BY k HAVING count(*) > 1) d"
@@ -177,12 +178,18 @@ final class CopyBatch implements Batch {
               GROUP BY registration_number HAVING count(*) > 1) d
         WHERE s.err_reason IS NULL AND s.registration_number = d.registration_number AND s.line < d.last
         """);
+    long eligible = count("SELECT count(*) FROM stage WHERE err_reason IS NULL");
+    if (empty) {
+      long inserted = exec(insert("companies", "", "", now) + " FROM stage s WHERE s.err_reason IS NULL");
+      return new Applied(inserted, 0, 0, count("SELECT count(DISTINCT line) FROM stage WHERE late"), duplicates);
+    }
+    exec("ANALYZE stage");
     exec("UPDATE stage s SET late = true, err_column = 'registration_number', err_value = s.registration_number,"
         + " err_reason = 'registration_number ' || s.registration_number || ' already belongs to another company'"
         + " || coalesce(' (tin ' || c.tin || ')', '')"
         + " FROM companies c WHERE c.client_id = " + client + " AND c.registration_number = s.registration_number"
         + " AND s.err_reason IS NULL AND s.tin IS NOT NULL AND c.tin IS DISTINCT FROM s.tin");
-    long eligible = count("SELECT count(*) FROM stage WHERE err_reason IS NULL");
+    eligible = count("SELECT count(*) FROM stage WHERE err_reason IS NULL");
     long updated = 0;
     long inserted = 0;
     String[][] matches = {{"s.tin IS NOT NULL", "c.tin = s.tin"},
@@ -203,13 +210,22 @@ final class CopyBatch implements Batch {
   private Applied contacts(String now) throws SQLException {
     String unique = "(SELECT %1$s AS k, (array_agg(id))[1] AS id FROM companies WHERE client_id = " + client
         + " AND %1$s IS NOT NULL GROUP BY %1$s HAVING count(*) = 1)";
+    exec("ANALYZE stage");
+    boolean byRegistration = exists("SELECT 1 FROM stage WHERE company_registration_number IS NOT NULL");
     exec("CREATE TEMP TABLE resolved ON COMMIT DROP AS"
-        + " SELECT s.*, coalesce(ct.id, cr.id, cd.id, cn.id) AS company_id FROM stage s"
+        + " SELECT s.*, " + (byRegistration ? "coalesce(ct.id, cr.id)" : "ct.id") + " AS company_id FROM stage s"
         + " LEFT JOIN companies ct ON ct.client_id = " + client + " AND ct.tin = s.company_tin"
-        + " LEFT JOIN companies cr ON cr.client_id = " + client + " AND cr.registration_number = s.company_registration_number"
-        + " LEFT JOIN " + unique.formatted("domain") + " cd ON cd.k = s.company_domain"
-        + " LEFT JOIN " + unique.formatted("lower(company_name)") + " cn ON cn.k = lower(s.company_name)");
+        + (byRegistration ? " LEFT JOIN companies cr ON cr.client_id = " + client
+            + " AND cr.registration_number = s.company_registration_number" : ""));
     exec("ANALYZE resolved");
+    String[][] fallbacks = {{"company_domain", "domain", "r.company_domain"},
+        {"company_name", "lower(company_name)", "lower(r.company_name)"}};
+    for (String[] fallback : fallbacks) {
+      if (exists("SELECT 1 FROM resolved WHERE company_id IS NULL AND err_reason IS NULL AND " + fallback[0] + " IS NOT NULL")) {
+        exec("UPDATE resolved r SET company_id = u.id FROM " + unique.formatted(fallback[1]) + " u"
+            + " WHERE r.company_id IS NULL AND r.err_reason IS NULL AND u.k = " + fallback[2]);
+      }
+    }
     exec("INSERT INTO companies (client_id, company_name, tin, registration_number, domain, created_at, updated_at)"
         + " SELECT DISTINCT ON (coalesce('t' || company_tin, 'r' || company_registration_number)) " + client
         + ", company_name, company_tin, company_registration_number, company_domain, " + now + ", " + now
@@ -318,6 +334,10 @@ final class CopyBatch implements Batch {
     try (Statement s = connection.createStatement()) {
       return s.executeLargeUpdate(sql);
     }
+  }
+
+  private boolean exists(String sql) throws SQLException {
+    return count("SELECT count(*) FROM (" + sql + " LIMIT 1) x") > 0;
   }
 
   private long count(String sql) throws SQLException {
