@@ -7,13 +7,14 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 companies="${COMPANIES:-1000000}"
 per_company="${CONTACTS_PER_COMPANY:-2}"
-work="$(mktemp -d /tmp/columnline-bench-XXXXXX)"
+work="${AUDIENCE_ONLY:-$(mktemp -d /tmp/columnline-bench-XXXXXX)}"
 export COLUMNLINE_HOME="$work/home"
 export COLUMNLINE_ADMIN_KEY="bench-admin-key-0123456789abcdef"
 export COLUMNLINE_PORT="${BENCH_HTTP_PORT:-18080}"
 cli="$root/columnline"
 [ -f "$root/app/target/columnline.jar" ] || (cd "$root" && ./mvnw -B -q -DskipTests package)
 
+if [ -z "${AUDIENCE_ONLY:-}" ]; then
 echo "== generating $companies companies and $((companies * per_company)) contacts in $work"
 python3 "$here/generate.py" "$companies" "$per_company" "$work"
 ls -la "$work"/*.csv | awk '{print "   " $5 " bytes  " $9}'
@@ -49,6 +50,7 @@ CREATE INDEX ON baseline_companies (client_id, status);
 CREATE INDEX ON baseline_companies (client_id, session_key);
 CREATE INDEX ON baseline_companies (client_id, domain) WHERE domain IS NOT NULL;
 CREATE INDEX ON baseline_companies (client_id, id);
+CREATE INDEX ON baseline_companies (id) INCLUDE (client_id, segment, sme_registry, status, region);
 CHECKPOINT;
 SQL
 t0="$(now)"
@@ -75,18 +77,29 @@ run_import companies "$work/companies.csv" "companies, same file again (--force)
 run_import contacts "$work/contacts.csv" "contacts, first import"
 "${psql_cmd[@]}" -c "CHECKPOINT"
 run_import contacts "$work/contacts.csv" "contacts, same file again (--force)" --force
+fi
 
+if [ -n "${AUDIENCE_ONLY:-}" ]; then
+  "$cli" serve > "$work/serve.log" 2>&1 &
+  server=$!
+  trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do grep -q "ready at" "$work/serve.log" && break; sleep 1; done
+  pg_port="$(cat "$COLUMNLINE_HOME/postgres.port")"
+  psql_cmd=(psql -h 127.0.0.1 -p "$pg_port" -U postgres -d columnline -v ON_ERROR_STOP=1 -qAt)
+  client_id="$("${psql_cmd[@]}" -c "SELECT id FROM clients WHERE slug = 'bench'")"
+fi
 echo "== audience query (segment Fintech, SME, Active, position contains CTO, pending)"
-"${psql_cmd[@]}" -c "VACUUM ANALYZE companies; VACUUM ANALYZE contacts;"
+"${psql_cmd[@]}" -c "VACUUM ANALYZE companies" -c "VACUUM ANALYZE contacts"
 "${psql_cmd[@]}" <<SQL
 EXPLAIN (ANALYZE, BUFFERS)
-SELECT k.*, c.*
-FROM contacts k JOIN companies c ON c.id = k.company_id
-WHERE k.client_id = '$client_id' AND c.client_id = '$client_id'
-  AND c.segment = 'Fintech' AND c.sme_registry = true AND c.status = 'Active'
-  AND k.position ILIKE '%CTO%' AND k.processing_status = 'pending'
-  AND NOT k.reply_bounce AND NOT k.reply_unsubscribe
-ORDER BY k.id LIMIT 51;
+WITH page AS (
+  SELECT k.id FROM contacts k JOIN companies c ON c.id = k.company_id
+  WHERE k.client_id = '$client_id' AND c.client_id = '$client_id'
+    AND c.segment = 'Fintech' AND c.sme_registry = true AND c.status = 'Active'
+    AND k.position ILIKE '%CTO%' AND k.processing_status = 'pending'
+    AND NOT k.reply_bounce AND NOT k.reply_unsubscribe
+  ORDER BY k.id LIMIT 51)
+SELECT k.*, c.* FROM page p JOIN contacts k ON k.id = p.id JOIN companies c ON c.id = k.company_id ORDER BY k.id;
 SQL
 url="http://127.0.0.1:$COLUMNLINE_PORT/api/v1/audiences?client=bench&segment=Fintech&sme_registry=true&status=Active&position=CTO&processing_status=pending&limit=50"
 for _ in 1 2 3; do curl -s -o /dev/null -H "Authorization: Bearer $COLUMNLINE_ADMIN_KEY" "$url"; done

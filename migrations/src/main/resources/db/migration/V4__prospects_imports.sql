@@ -43,6 +43,8 @@ CREATE INDEX companies_client_status ON companies (client_id, status);
 CREATE INDEX companies_client_session_key ON companies (client_id, session_key);
 CREATE INDEX companies_client_domain ON companies (client_id, domain) WHERE domain IS NOT NULL;
 CREATE INDEX companies_client_page ON companies (client_id, id);
+-- the audience query checks a contact's company from this index alone (an index-only scan)
+CREATE INDEX companies_audience ON companies (id) INCLUDE (client_id, segment, sme_registry, status, region);
 
 -- One contact model for imported employees and for contacts found during runs (run_id and
 -- dossier_id get their foreign keys from the publishing migration).
@@ -87,7 +89,10 @@ CREATE TABLE contacts (
 CREATE UNIQUE INDEX contacts_client_import_key ON contacts (client_id, import_key) WHERE import_key IS NOT NULL;
 -- of the seed's indexes, the ones the audience, engagement and lookup queries use
 CREATE INDEX contacts_company ON contacts (company_id);
-CREATE INDEX contacts_client_page ON contacts (client_id, id);
+-- pages of contacts in id order; the audience query filters them from this index alone, so only
+-- the contacts it returns are read from the table
+CREATE INDEX contacts_client_page ON contacts (client_id, id)
+    INCLUDE (company_id, position, processing_status, reply_bounce, reply_unsubscribe, work_email);
 CREATE INDEX contacts_client_work_email ON contacts (client_id, lower(work_email)) WHERE work_email IS NOT NULL;
 CREATE INDEX contacts_client_campaign ON contacts (client_id, campaign_number) WHERE campaign_number IS NOT NULL;
 CREATE INDEX contacts_client_employee_session_key ON contacts (client_id, employee_session_key)

@@ -7,16 +7,18 @@ import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
 import io.columnline.application.port.out.CsvFiles;
 import io.columnline.domain.error.Invalid;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -42,14 +44,11 @@ final class FastCsvFiles implements CsvFiles {
 
   @Override
   public Source open(InputStream data, Format format) {
-    var decoder = format.encoding().newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new RecordSource(new BufferedReader(new InputStreamReader(data, decoder), 1 << 16), format);
+    return new RecordSource(new Lines(data, format.encoding()), format);
   }
 
   private static final class RecordSource implements Source {
-    private final BufferedReader reader;
+    private final Lines reader;
     private final Format format;
     private final Deque<PhysicalLine> pending = new ArrayDeque<>();
     private final Feed feed = new Feed();
@@ -59,7 +58,7 @@ final class FastCsvFiles implements CsvFiles {
     private Iterator<CsvRecord> records;
     private long linesRead;
 
-    RecordSource(BufferedReader reader, Format format) {
+    RecordSource(Lines reader, Format format) {
       this.reader = reader;
       this.format = format;
       PhysicalLine first = nextLine();
@@ -257,4 +256,65 @@ final class FastCsvFiles implements CsvFiles {
   }
 
   private record PhysicalLine(long number, String text) {}
+
+  /**
+   * Physical lines, each decoded on its own so an undecodable byte is reported on its own line.
+   * Both encodings offered (UTF-8, windows-1251) keep '\n' as the byte 0x0A.
+   */
+  private static final class Lines {
+    private final InputStream in;
+    private final CharsetDecoder decoder;
+    private final byte[] buffer = new byte[1 << 16];
+    private int position;
+    private int limit;
+    private byte[] line = new byte[1024];
+
+    Lines(InputStream data, Charset encoding) {
+      this.in = data;
+      this.decoder = encoding.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    String readLine() throws IOException {
+      int length = 0;
+      boolean any = false;
+      while (true) {
+        if (position == limit) {
+          limit = in.read(buffer, 0, buffer.length);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            if (!any) {
+              return null;
+            }
+            break;
+          }
+        }
+        any = true;
+        int start = position;
+        while (position < limit && buffer[position] != '\n') {
+          position++;
+        }
+        int n = position - start;
+        if (length + n > line.length) {
+          line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+        }
+        System.arraycopy(buffer, start, line, length, n);
+        length += n;
+        if (position < limit) {
+          position++;
+          break;
+        }
+      }
+      if (length > 0 && line[length - 1] == '\r') {
+        length--;
+      }
+      return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+    }
+
+    void close() throws IOException {
+      in.close();
+    }
+  }
 }

@@ -41,7 +41,7 @@ final class JdbiContacts implements Contacts {
     session.useHandle(h -> {
       var update = h.createUpdate("INSERT INTO contacts (id, client_id, company_id, run_id, dossier_id, created_at, updated_at, "
           + FIELDS.stream().map(Field::name).collect(Collectors.joining(", "))
-          + ") VALUES (:id, :client, :company, :run, :dossier, :created, :updated, "
+          + ") VALUES (:id, :client, CAST(:company AS uuid), CAST(:run AS uuid), CAST(:dossier AS uuid), :created, :updated, "
           + FIELDS.stream().map(FieldColumns::cast).collect(Collectors.joining(", ")) + ")")
           .bind("id", contact.id())
           .bind("client", contact.client().value())
@@ -69,7 +69,7 @@ final class JdbiContacts implements Contacts {
     session.useHandle(h -> {
       var update = h.createUpdate("UPDATE contacts SET "
           + FIELDS.stream().map(f -> f.name() + " = " + FieldColumns.cast(f)).collect(Collectors.joining(", "))
-          + ", company_id = :company, run_id = :run, dossier_id = :dossier, updated_at = :updated WHERE id = :id AND ("
+          + ", company_id = CAST(:company AS uuid), run_id = CAST(:run AS uuid), dossier_id = CAST(:dossier AS uuid), updated_at = :updated WHERE id = :id AND ("
           + FIELDS.stream().map(Field::name).collect(Collectors.joining(", ")) + ", company_id, run_id, dossier_id) IS DISTINCT FROM ("
           + FIELDS.stream().map(FieldColumns::cast).collect(Collectors.joining(", "))
           + ", CAST(:company AS uuid), CAST(:run AS uuid), CAST(:dossier AS uuid))")
@@ -139,9 +139,12 @@ final class JdbiContacts implements Contacts {
       where.append(" AND NOT k.reply_bounce AND NOT k.reply_unsubscribe");
     }
     where.append(" AND (CAST(:after AS uuid) IS NULL OR k.id > CAST(:after AS uuid))");
-    return "SELECT " + COLUMNS + ", c.id AS c_id, c.client_id AS c_client_id, c.created_at AS c_created_at,"
+    // the page's ids first, from the covering indexes alone; then only those rows are read
+    return "WITH page AS (SELECT k.id FROM contacts k JOIN companies c ON c.id = k.company_id" + where
+        + " ORDER BY k.id LIMIT :limit)"
+        + " SELECT " + COLUMNS + ", c.id AS c_id, c.client_id AS c_client_id, c.created_at AS c_created_at,"
         + " c.updated_at AS c_updated_at, " + FieldColumns.select(ProspectKind.COMPANIES, "c", "c_")
-        + " FROM contacts k JOIN companies c ON c.id = k.company_id" + where + " ORDER BY k.id LIMIT :limit";
+        + " FROM page p JOIN contacts k ON k.id = p.id JOIN companies c ON c.id = k.company_id ORDER BY k.id";
   }
 
   private static String likeEscaped(String text) {

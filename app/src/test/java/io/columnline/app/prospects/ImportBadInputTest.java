@@ -151,7 +151,7 @@ class ImportBadInputTest {
     assertThat(run.exit()).as(run.err()).isEqualTo(2);
     assertThat(JSON.readTree(run.out()).get("inserted").asLong()).isEqualTo(1);
     String problems = Files.readString(errors);
-    assertThat(problems).contains("3,company_tin,7799999999,\"company not found");
+    assertThat(problems).contains("3,company_tin,7799999999,company not found");
     assertThat(problems).contains("4,work_email,bad@,work_email is not an e-mail address");
     assertThat(problems).contains("5,test_status,Готово,\"test_status must be one of");
     assertThat(harness.count("SELECT count(*) FROM contacts WHERE phone_numbers = ARRAY['+7 900 000-00-01', '+7 900 000-00-02']"

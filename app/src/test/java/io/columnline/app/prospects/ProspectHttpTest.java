@@ -80,7 +80,8 @@ class ProspectHttpTest {
     assertThat(summary.get("first_rejected").get(0).get("line").asLong()).isEqualTo(4);
     var errors = json(send("GET", summary.get("errors_url").asText(), null));
     assertThat(errors.get("data").get(0).get("column").asText()).isEqualTo("tin");
-    assertThat(json(send("GET", "/api/v1/imports?client=acme", null)).get("data")).hasSize(1);
+    assertThat(json(send("GET", "/api/v1/imports?client=acme", null)).get("data").findValuesAsText("id"))
+        .contains(summary.get("import_id").asText());
 
     String contacts = "company_tin,full_name,position,work_email\n"
         + "7700000001,Ivan,Deputy CTO,ivan@alpha.ru\n7700000001,Olga,CFO,olga@alpha.ru\n7700000002,Petr,CTO,petr@beta.ru\n";
