@@ -7,10 +7,8 @@ import io.columnline.application.port.out.AiInteractions;
 import io.columnline.domain.client.ClientId;
 import io.columnline.domain.prospect.AiInteraction;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 final class JdbiAiInteractions implements AiInteractions {
   private final JdbiSession session;
