@@ -20,4 +20,12 @@ public abstract class CliModule {
   @Binds
   @IntoSet
   abstract CliCommand prompts(PromptsCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand importProspects(ImportCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand audience(AudienceCommand command);
 }
