@@ -10,6 +10,7 @@ import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.run.CostSource;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
+import io.columnline.domain.run.RunStatus;
 import io.columnline.domain.run.Step;
 import io.columnline.domain.run.StepEntry;
 import io.columnline.domain.run.StepEntry.StepRef;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +37,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Steps are inserted with {@code ON CONFLICT DO NOTHING}: of concurrent inserts of one identity
- * exactly one row is stored, and the others read it back and compare.
+ * exactly one row is stored, and the others read it back. Appending one step is one statement,
+ * committed on its own when no transaction runs: the hot path of step logging.
  */
 final class JdbiStepLog implements StepLog {
   private static final String COLUMNS =
@@ -49,30 +50,40 @@ final class JdbiStepLog implements StepLog {
       "client_id, run_id, step_key, attempt, stage, section, prompt_key, prompt_version, model, input, output,"
           + " tokens_input, tokens_output, cost_usd, cost_source, latency_ms, status, error, fingerprint, logged_at";
 
-  private static final String INSERT_ONE =
-      "INSERT INTO steps (" + INSERT_COLUMNS + ")"
-          + " VALUES (:client, :run, :key, :attempt, :stage, :section, :promptKey, :promptVersion, :model,"
-          + " CAST(:input AS json), CAST(:output AS json), :tokensInput, :tokensOutput, :cost, :costSource, :latency,"
-          + " :status, :error, :fingerprint, :loggedAt)"
-          + " ON CONFLICT DO NOTHING";
+  /**
+   * The run is read with FOR SHARE in the same statement as the insert: its status cannot change
+   * until the step is committed, and a step for a run that finished meanwhile is not stored.
+   */
+  private static final String RUN = "WITH run AS (SELECT status FROM runs WHERE id = :run AND client_id = :client FOR SHARE)";
+
+  private static final String INSERT_ONE = RUN
+      + ", inserted AS (INSERT INTO steps (" + INSERT_COLUMNS + ")"
+      + " SELECT :client, :run, CAST(:key AS text), :attempt, CAST(:stage AS text), CAST(:section AS text),"
+      + " CAST(:promptKey AS text), CAST(:promptVersion AS integer), CAST(:model AS text), CAST(:input AS json),"
+      + " CAST(:output AS json), CAST(:tokensInput AS bigint), CAST(:tokensOutput AS bigint), CAST(:cost AS numeric),"
+      + " CAST(:costSource AS text), CAST(:latency AS bigint), CAST(:status AS text), CAST(:error AS text),"
+      + " CAST(:fingerprint AS text), :loggedAt"
+      + " FROM run WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
+      + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true";
 
   /** Many rows in one statement: one array per column, unnested side by side. */
-  private static final String INSERT_MANY =
-      "INSERT INTO steps (" + INSERT_COLUMNS + ")"
-          + " SELECT CAST(u.client AS uuid), CAST(u.run AS uuid), u.key, CAST(u.attempt AS integer), u.stage,"
-          + " u.section, u.prompt_key, CAST(u.prompt_version AS integer), u.model, CAST(u.input AS json),"
-          + " CAST(u.output AS json), CAST(u.tokens_input AS bigint), CAST(u.tokens_output AS bigint),"
-          + " CAST(u.cost AS numeric), u.cost_source, CAST(u.latency AS bigint), u.status, u.error, u.fingerprint,"
-          + " CAST(u.logged_at AS timestamptz)"
-          + " FROM unnest(CAST(:client AS text[]), CAST(:run AS text[]), CAST(:key AS text[]), CAST(:attempt AS text[]),"
-          + " CAST(:stage AS text[]), CAST(:section AS text[]), CAST(:promptKey AS text[]),"
-          + " CAST(:promptVersion AS text[]), CAST(:model AS text[]), CAST(:input AS text[]), CAST(:output AS text[]),"
-          + " CAST(:tokensInput AS text[]), CAST(:tokensOutput AS text[]), CAST(:cost AS text[]),"
-          + " CAST(:costSource AS text[]), CAST(:latency AS text[]), CAST(:status AS text[]), CAST(:error AS text[]),"
-          + " CAST(:fingerprint AS text[]), CAST(:loggedAt AS text[]))"
-          + " AS u(client, run, key, attempt, stage, section, prompt_key, prompt_version, model, input, output,"
-          + " tokens_input, tokens_output, cost, cost_source, latency, status, error, fingerprint, logged_at)"
-          + " ON CONFLICT DO NOTHING RETURNING run_id, step_key, attempt";
+  private static final String INSERT_MANY = RUN
+      + ", inserted AS (INSERT INTO steps (" + INSERT_COLUMNS + ")"
+      + " SELECT :client, :run, u.key, CAST(u.attempt AS integer), u.stage,"
+      + " u.section, u.prompt_key, CAST(u.prompt_version AS integer), u.model, CAST(u.input AS json),"
+      + " CAST(u.output AS json), CAST(u.tokens_input AS bigint), CAST(u.tokens_output AS bigint),"
+      + " CAST(u.cost AS numeric), u.cost_source, CAST(u.latency AS bigint), u.status, u.error, u.fingerprint,"
+      + " CAST(u.logged_at AS timestamptz)"
+      + " FROM run, unnest(CAST(:key AS text[]), CAST(:attempt AS text[]),"
+      + " CAST(:stage AS text[]), CAST(:section AS text[]), CAST(:promptKey AS text[]),"
+      + " CAST(:promptVersion AS text[]), CAST(:model AS text[]), CAST(:input AS text[]), CAST(:output AS text[]),"
+      + " CAST(:tokensInput AS text[]), CAST(:tokensOutput AS text[]), CAST(:cost AS text[]),"
+      + " CAST(:costSource AS text[]), CAST(:latency AS text[]), CAST(:status AS text[]), CAST(:error AS text[]),"
+      + " CAST(:fingerprint AS text[]), CAST(:loggedAt AS text[]))"
+      + " AS u(key, attempt, stage, section, prompt_key, prompt_version, model, input, output,"
+      + " tokens_input, tokens_output, cost, cost_source, latency, status, error, fingerprint, logged_at)"
+      + " WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
+      + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true";
 
   private final JdbiSession session;
 
@@ -81,46 +92,44 @@ final class JdbiStepLog implements StepLog {
     this.session = session;
   }
 
-  private record Id(RunId run, StepRef ref) {
-    static Id of(Step step) {
-      return new Id(step.run(), step.ref());
-    }
-  }
+  /** What the insert statement found: the run's status (none without a run) and the identities it stored. */
+  private record Inserted(Optional<RunStatus> runStatus, Set<StepRef> created) {}
 
   @Override
-  public List<Appended> append(List<Step> steps) {
-    if (steps.isEmpty()) {
-      return List.of();
+  public Appending append(List<Step> steps) {
+    Step first = steps.get(0);
+    if (steps.stream().anyMatch(s -> !s.run().equals(first.run()) || !s.client().equals(first.client()))) {
+      throw new IllegalArgumentException("an append takes the steps of one run");
     }
     return session.withHandle(h -> {
-      Set<Id> created = steps.size() == 1 ? insertOne(h, steps.get(0)) : insertMany(h, steps);
-      Map<Id, Step> earlier = new HashMap<>();
-      Map<RunId, List<Step>> missing = new LinkedHashMap<>();
-      for (Step step : steps) {
-        if (!created.contains(Id.of(step))) {
-          missing.computeIfAbsent(step.run(), r -> new ArrayList<>()).add(step);
-        }
+      Inserted inserted = steps.size() == 1 ? insertOne(h, first) : insertMany(h, steps);
+      if (inserted.runStatus().isEmpty()) {
+        return new Appending.NoRun();
       }
-      missing.forEach((run, ofRun) -> stored(h, ofRun.get(0).client(), run, ofRun.stream().map(Step::ref).toList())
-          .forEach(step -> earlier.put(Id.of(step), step)));
+      if (inserted.runStatus().get() != RunStatus.RUNNING) {
+        return new Appending.RunFinished(inserted.runStatus().get());
+      }
+      List<StepRef> taken = steps.stream().map(Step::ref).filter(ref -> !inserted.created().contains(ref)).toList();
+      Map<StepRef, Step> earlier = new HashMap<>();
+      if (!taken.isEmpty()) {
+        stored(h, first.client(), first.run(), taken).forEach(step -> earlier.put(step.ref(), step));
+      }
       List<Appended> answer = new ArrayList<>();
-      Set<Id> claimed = new HashSet<>();
+      Set<StepRef> claimed = new HashSet<>();
       for (Step step : steps) {
-        Id id = Id.of(step);
-        if (created.contains(id) && claimed.add(id)) {
+        if (inserted.created().contains(step.ref()) && claimed.add(step.ref())) {
           answer.add(new Appended(step, true));
         } else {
-          Step stored = earlier.get(id);
-          answer.add(new Appended(stored == null ? step : stored, false));
+          answer.add(new Appended(earlier.getOrDefault(step.ref(), step), false));
         }
       }
-      return answer;
+      return new Appending.Done(answer);
     });
   }
 
-  private static Set<Id> insertOne(Handle h, Step step) {
+  private static Inserted insertOne(Handle h, Step step) {
     StepEntry e = step.entry();
-    int inserted = h.createUpdate(INSERT_ONE)
+    return inserted(h.createQuery(INSERT_ONE)
         .bind("client", step.client().value())
         .bind("run", step.run().value())
         .bind("key", e.stepKey())
@@ -140,15 +149,13 @@ final class JdbiStepLog implements StepLog {
         .bind("status", e.status().wire())
         .bind("error", e.error().orElse(null))
         .bind("fingerprint", step.fingerprint())
-        .bind("loggedAt", Rows.offset(step.loggedAt()))
-        .execute();
-    return inserted == 1 ? Set.of(Id.of(step)) : Set.of();
+        .bind("loggedAt", Rows.offset(step.loggedAt())));
   }
 
-  private static Set<Id> insertMany(Handle h, List<Step> steps) {
-    return new HashSet<>(h.createQuery(INSERT_MANY)
-        .bindArray("client", String.class, column(steps, s -> s.client().toString()))
-        .bindArray("run", String.class, column(steps, s -> s.run().toString()))
+  private static Inserted insertMany(Handle h, List<Step> steps) {
+    return inserted(h.createQuery(INSERT_MANY)
+        .bind("client", steps.get(0).client().value())
+        .bind("run", steps.get(0).run().value())
         .bindArray("key", String.class, column(steps, s -> s.entry().stepKey()))
         .bindArray("attempt", String.class, column(steps, s -> Integer.toString(s.entry().attempt())))
         .bindArray("stage", String.class, column(steps, s -> s.entry().stage()))
@@ -169,10 +176,18 @@ final class JdbiStepLog implements StepLog {
         .bindArray("status", String.class, column(steps, s -> s.entry().status().wire()))
         .bindArray("error", String.class, column(steps, s -> s.entry().error().orElse(null)))
         .bindArray("fingerprint", String.class, column(steps, Step::fingerprint))
-        .bindArray("loggedAt", String.class, column(steps, s -> s.loggedAt().toString()))
-        .map((rs, ctx) -> new Id(new RunId(Rows.uuid(rs, "run_id")),
-            new StepRef(rs.getString("step_key"), rs.getInt("attempt"))))
-        .list());
+        .bindArray("loggedAt", String.class, column(steps, s -> s.loggedAt().toString())));
+  }
+
+  /** Rows of (run status, step key, attempt): none without a run, one with a null key when nothing was stored. */
+  private static Inserted inserted(org.jdbi.v3.core.statement.Query query) {
+    return query.reduceResultSet(new Inserted(Optional.empty(), new HashSet<>()), (found, rs, ctx) -> {
+      String key = rs.getString("step_key");
+      if (key != null) {
+        found.created().add(new StepRef(key, rs.getInt("attempt")));
+      }
+      return new Inserted(Optional.of(RunStatus.parse("status", rs.getString("status"))), found.created());
+    });
   }
 
   private static List<String> column(List<Step> steps, Function<Step, String> value) {

@@ -96,7 +96,7 @@ class InMemoryPortsTest {
   class StepLogTest extends StepLogContract {
     private final InMemoryClients clients = new InMemoryClients();
     private final InMemoryRuns runs = new InMemoryRuns();
-    private final InMemoryStepLog steps = new InMemoryStepLog();
+    private final InMemoryStepLog steps = new InMemoryStepLog(runs);
 
     @Override
     protected StepLog steps() {

@@ -29,13 +29,29 @@ public final class InMemoryStepLog implements StepLog {
   private record Id(RunId run, StepRef ref) {}
 
   private final Map<Id, Step> steps = new ConcurrentHashMap<>();
+  private final InMemoryRuns runs;
+
+  public InMemoryStepLog(InMemoryRuns runs) {
+    this.runs = runs;
+  }
 
   @Override
-  public synchronized List<Appended> append(List<Step> fresh) {
-    return fresh.stream().map(step -> {
+  public synchronized Appending append(List<Step> fresh) {
+    if (fresh.stream().map(Step::run).distinct().count() > 1) {
+      throw new IllegalArgumentException("an append takes the steps of one run");
+    }
+    Step first = fresh.get(0);
+    Optional<Run> run = runs.byId(first.run()).filter(r -> r.client().equals(first.client()));
+    if (run.isEmpty()) {
+      return new Appending.NoRun();
+    }
+    if (!run.get().isRunning()) {
+      return new Appending.RunFinished(run.get().status());
+    }
+    return new Appending.Done(fresh.stream().map(step -> {
       Step earlier = steps.putIfAbsent(new Id(step.run(), step.ref()), step);
       return earlier == null ? new Appended(step, true) : new Appended(earlier, false);
-    }).toList();
+    }).toList());
   }
 
   @Override
