@@ -31,7 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -66,24 +66,23 @@ final class JdbiStepLog implements StepLog {
       + " FROM run WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
       + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true";
 
-  /** Many rows in one statement: one array per column, unnested side by side. */
-  private static final String INSERT_MANY = RUN
-      + ", inserted AS (INSERT INTO steps (" + INSERT_COLUMNS + ")"
-      + " SELECT :client, :run, u.key, CAST(u.attempt AS integer), u.stage,"
-      + " u.section, u.prompt_key, CAST(u.prompt_version AS integer), u.model, CAST(u.input AS json),"
-      + " CAST(u.output AS json), CAST(u.tokens_input AS bigint), CAST(u.tokens_output AS bigint),"
-      + " CAST(u.cost AS numeric), u.cost_source, CAST(u.latency AS bigint), u.status, u.error, u.fingerprint,"
-      + " CAST(u.logged_at AS timestamptz)"
-      + " FROM run, unnest(CAST(:key AS text[]), CAST(:attempt AS text[]),"
-      + " CAST(:stage AS text[]), CAST(:section AS text[]), CAST(:promptKey AS text[]),"
-      + " CAST(:promptVersion AS text[]), CAST(:model AS text[]), CAST(:input AS text[]), CAST(:output AS text[]),"
-      + " CAST(:tokensInput AS text[]), CAST(:tokensOutput AS text[]), CAST(:cost AS text[]),"
-      + " CAST(:costSource AS text[]), CAST(:latency AS text[]), CAST(:status AS text[]), CAST(:error AS text[]),"
-      + " CAST(:fingerprint AS text[]), CAST(:loggedAt AS text[]))"
-      + " AS u(key, attempt, stage, section, prompt_key, prompt_version, model, input, output,"
-      + " tokens_input, tokens_output, cost, cost_source, latency, status, error, fingerprint, logged_at)"
-      + " WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
-      + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true";
+  /** Statements for many rows, by row count: one VALUES row of plain parameters per step. */
+  private static final Map<Integer, String> INSERT_MANY = new ConcurrentHashMap<>();
+
+  private static final String ROW =
+      "(CAST(? AS text), CAST(? AS integer), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS integer),"
+          + " CAST(? AS text), CAST(? AS json), CAST(? AS json), CAST(? AS bigint), CAST(? AS bigint),"
+          + " CAST(? AS numeric), CAST(? AS text), CAST(? AS bigint), CAST(? AS text), CAST(? AS text),"
+          + " CAST(? AS text), CAST(? AS timestamptz))";
+
+  private static String insertMany(int rows) {
+    return INSERT_MANY.computeIfAbsent(rows, n -> RUN.replace(":run", "?").replace(":client", "?")
+        + ", inserted AS (INSERT INTO steps (" + INSERT_COLUMNS + ")"
+        + " SELECT CAST(? AS uuid), CAST(? AS uuid), v.* FROM run, (VALUES "
+        + String.join(", ", java.util.Collections.nCopies(n, ROW))
+        + ") AS v WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
+        + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true");
+  }
 
   private final JdbiSession session;
 
@@ -153,30 +152,35 @@ final class JdbiStepLog implements StepLog {
   }
 
   private static Inserted insertMany(Handle h, List<Step> steps) {
-    return inserted(h.createQuery(INSERT_MANY)
-        .bind("client", steps.get(0).client().value())
-        .bind("run", steps.get(0).run().value())
-        .bindArray("key", String.class, column(steps, s -> s.entry().stepKey()))
-        .bindArray("attempt", String.class, column(steps, s -> Integer.toString(s.entry().attempt())))
-        .bindArray("stage", String.class, column(steps, s -> s.entry().stage()))
-        .bindArray("section", String.class, column(steps, s -> s.entry().section().orElse(null)))
-        .bindArray("promptKey", String.class, column(steps, s -> s.entry().promptKey().orElse(null)))
-        .bindArray("promptVersion", String.class,
-            column(steps, s -> s.entry().promptVersion().map(String::valueOf).orElse(null)))
-        .bindArray("model", String.class, column(steps, s -> s.entry().model().orElse(null)))
-        .bindArray("input", String.class, column(steps, s -> s.entry().input().map(JsonDocument::text).orElse(null)))
-        .bindArray("output", String.class, column(steps, s -> s.entry().output().map(JsonDocument::text).orElse(null)))
-        .bindArray("tokensInput", String.class,
-            column(steps, s -> s.entry().tokensInput().map(String::valueOf).orElse(null)))
-        .bindArray("tokensOutput", String.class,
-            column(steps, s -> s.entry().tokensOutput().map(String::valueOf).orElse(null)))
-        .bindArray("cost", String.class, column(steps, s -> s.costUsd().map(BigDecimal::toPlainString).orElse(null)))
-        .bindArray("costSource", String.class, column(steps, s -> s.costSource().wire()))
-        .bindArray("latency", String.class, column(steps, s -> s.entry().latencyMs().map(String::valueOf).orElse(null)))
-        .bindArray("status", String.class, column(steps, s -> s.entry().status().wire()))
-        .bindArray("error", String.class, column(steps, s -> s.entry().error().orElse(null)))
-        .bindArray("fingerprint", String.class, column(steps, Step::fingerprint))
-        .bindArray("loggedAt", String.class, column(steps, s -> s.loggedAt().toString())));
+    Step first = steps.get(0);
+    var query = h.createQuery(insertMany(steps.size()))
+        .bind(0, first.run().value())
+        .bind(1, first.client().value())
+        .bind(2, first.client().value())
+        .bind(3, first.run().value());
+    int at = 4;
+    for (Step step : steps) {
+      StepEntry e = step.entry();
+      query.bind(at++, e.stepKey())
+          .bind(at++, e.attempt())
+          .bind(at++, e.stage())
+          .bind(at++, e.section().orElse(null))
+          .bind(at++, e.promptKey().orElse(null))
+          .bind(at++, e.promptVersion().orElse(null))
+          .bind(at++, e.model().orElse(null))
+          .bind(at++, e.input().map(JsonDocument::text).orElse(null))
+          .bind(at++, e.output().map(JsonDocument::text).orElse(null))
+          .bind(at++, e.tokensInput().orElse(null))
+          .bind(at++, e.tokensOutput().orElse(null))
+          .bind(at++, step.costUsd().orElse(null))
+          .bind(at++, step.costSource().wire())
+          .bind(at++, e.latencyMs().orElse(null))
+          .bind(at++, e.status().wire())
+          .bind(at++, e.error().orElse(null))
+          .bind(at++, step.fingerprint())
+          .bind(at++, Rows.offset(step.loggedAt()));
+    }
+    return inserted(query);
   }
 
   /** Rows of (run status, step key, attempt): none without a run, one with a null key when nothing was stored. */
@@ -190,18 +194,12 @@ final class JdbiStepLog implements StepLog {
     });
   }
 
-  private static List<String> column(List<Step> steps, Function<Step, String> value) {
-    List<String> column = new ArrayList<>(steps.size());
-    steps.forEach(step -> column.add(value.apply(step)));
-    return column;
-  }
-
   @Override
-  public List<Step> find(Run run, Collection<StepRef> refs) {
+  public List<Step> find(ClientId client, RunId run, Collection<StepRef> refs) {
     if (refs.isEmpty()) {
       return List.of();
     }
-    return session.withHandle(h -> stored(h, run.client(), run.id(), refs));
+    return session.withHandle(h -> stored(h, client, run, refs));
   }
 
   private static List<Step> stored(Handle h, ClientId client, RunId run, Collection<StepRef> refs) {

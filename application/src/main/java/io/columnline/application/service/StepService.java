@@ -78,31 +78,39 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
     };
   }
 
+  /**
+   * All or nothing: steps clashing with logged ones are refused before anything is written, and a
+   * clash with a step logged concurrently rolls the whole batch back.
+   */
   @Override
   public List<Logged> logBatch(Caller caller, RunId runId, List<StepEntry.Draft> drafts) {
     List<StepEntry> entries = entries(drafts);
     Map<StepRef, StepEntry> distinct = distinct(entries);
     PriceTable table = prices.current();
     return transactions.inTransaction(() -> {
-      Run run = access.visible(caller, runId);
-      run.requireRunning("logging steps");
+      ClientId client = caller.ownClient().orElseGet(() -> access.visible(caller, runId).client());
       Instant now = clock.instant();
       Map<StepRef, Step> steps = new LinkedHashMap<>();
-      distinct.forEach((ref, entry) -> steps.put(ref, Step.log(run.id(), run.client(), entry, table, now)));
+      distinct.forEach((ref, entry) -> steps.put(ref, Step.log(runId, client, entry, table, now)));
 
       Map<StepRef, Step> stored = new HashMap<>();
-      log.find(run, steps.keySet()).forEach(step -> stored.put(step.ref(), step));
-      refuseClashes(run.id(), entries, steps, stored);
+      log.find(client, runId, steps.keySet()).forEach(step -> stored.put(step.ref(), step));
+      refuseClashes(runId, entries, steps, stored);
       List<Step> fresh = steps.values().stream().filter(step -> !stored.containsKey(step.ref())).toList();
-      if (!fresh.isEmpty()) {
-        for (Appended appended : stored(run.id(), log.append(fresh), "logging steps")) {
-          if (!appended.created()) {
-            // a concurrent request logged the same identity between our read and our write
-            stored.put(appended.stored().ref(), appended.stored());
-          }
-        }
-        refuseClashes(run.id(), entries, steps, stored);
+      List<Appended> appended = List.of();
+      if (fresh.isEmpty()) {
+        // every step was logged before: nothing to write, but the run must still be open
+        access.visible(caller, runId).requireRunning("logging steps");
+      } else {
+        appended = stored(runId, log.append(fresh), "logging steps");
       }
+      for (Appended step : appended) {
+        if (!step.created()) {
+          // a concurrent request logged the same identity between our read and our write
+          stored.put(step.stored().ref(), step.stored());
+        }
+      }
+      refuseClashes(runId, entries, steps, stored);
 
       List<Logged> answer = new ArrayList<>();
       Set<StepRef> answered = new HashSet<>();
@@ -208,7 +216,7 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
     }
     Run run = access.visible(caller, runId);
     StepRef ref = new StepRef(stepKey, attempt);
-    return log.find(run, List.of(ref)).stream().findFirst()
+    return log.find(run.client(), run.id(), List.of(ref)).stream().findFirst()
         .orElseThrow(() -> new NotFound("attempt " + attempt + " of step", stepKey));
   }
 }

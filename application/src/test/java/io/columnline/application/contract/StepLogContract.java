@@ -67,7 +67,7 @@ public abstract class StepLogContract {
 
     assertThat(append(List.of(step, empty)))
         .containsExactly(new Appended(step, true), new Appended(empty, true));
-    assertThat(steps().find(run, List.of(step.ref(), empty.ref(), new StepRef("bare", 2))))
+    assertThat(steps().find(run.client(), run.id(), List.of(step.ref(), empty.ref(), new StepRef("bare", 2))))
         .containsExactlyInAnyOrder(step, empty);
   }
 
@@ -85,7 +85,7 @@ public abstract class StepLogContract {
     runs().update(run.complete(NOW.plusSeconds(1)));
     assertThat(steps().append(List.of(step, RunFixtures.step(run, "b", 1, "research", NOW))))
         .isEqualTo(new StepLog.Appending.RunFinished(io.columnline.domain.run.RunStatus.COMPLETED));
-    assertThat(steps().find(run, List.of(step.ref()))).isEmpty();
+    assertThat(steps().find(run.client(), run.id(), List.of(step.ref()))).isEmpty();
   }
 
   @Test
@@ -121,7 +121,7 @@ public abstract class StepLogContract {
       assertThat(answers).filteredOn(Appended::created).hasSize(1);
       Step winner = answers.stream().filter(Appended::created).findFirst().orElseThrow().stored();
       assertThat(answers).extracting(Appended::stored).containsOnly(winner);
-      assertThat(steps().find(run, List.of(new StepRef("same", 1)))).containsExactly(winner);
+      assertThat(steps().find(run.client(), run.id(), List.of(new StepRef("same", 1)))).containsExactly(winner);
     } finally {
       pool.shutdownNow();
     }

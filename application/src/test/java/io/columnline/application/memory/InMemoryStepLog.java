@@ -4,6 +4,7 @@ import io.columnline.application.page.Cursor;
 import io.columnline.application.page.Page;
 import io.columnline.application.page.PageRequest;
 import io.columnline.application.port.out.StepLog;
+import io.columnline.domain.client.ClientId;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
@@ -55,8 +56,9 @@ public final class InMemoryStepLog implements StepLog {
   }
 
   @Override
-  public List<Step> find(Run run, Collection<StepRef> refs) {
-    return refs.stream().distinct().map(ref -> steps.get(new Id(run.id(), ref))).filter(s -> s != null).toList();
+  public List<Step> find(ClientId client, RunId run, Collection<StepRef> refs) {
+    return refs.stream().distinct().map(ref -> steps.get(new Id(run, ref)))
+        .filter(s -> s != null && s.client().equals(client)).toList();
   }
 
   @Override

@@ -2,7 +2,9 @@ package io.columnline.application.port.out;
 
 import io.columnline.application.page.Page;
 import io.columnline.application.page.PageRequest;
+import io.columnline.domain.client.ClientId;
 import io.columnline.domain.run.Run;
+import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.RunStatus;
 import io.columnline.domain.run.Step;
 import io.columnline.domain.run.StepEntry.StepRef;
@@ -24,8 +26,8 @@ public interface StepLog {
    */
   Appending append(List<Step> steps);
 
-  /** The steps of the run stored under any of these identities, in no particular order. */
-  List<Step> find(Run run, Collection<StepRef> refs);
+  /** The steps of the client's run stored under any of these identities, in no particular order. */
+  List<Step> find(ClientId client, RunId run, Collection<StepRef> refs);
 
   /** In the order they were logged (then by key and attempt). */
   Page<Step> list(Run run, Query query, PageRequest page);
