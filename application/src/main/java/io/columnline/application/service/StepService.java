@@ -63,7 +63,7 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
     ClientId client = caller.ownClient().orElseGet(() -> access.visible(caller, runId).client());
     Step step = Step.log(runId, client, entry, table, clock.instant());
     Appended appended = stored(runId, log.append(List.of(step)), "logging a step").get(0);
-    if (!appended.stored().samePayloadAs(step)) {
+    if (!appended.created() && !appended.stored().samePayloadAs(step)) {
       throw new Conflict(clash(runId, step, appended.stored())
           + "; send the step unchanged to read it back, or log a retry under a new attempt number");
     }
