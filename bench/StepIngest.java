@@ -77,12 +77,12 @@ public final class StepIngest {
       drive(singlePath, key, connections, warmup, 1, output, false);
       drive(batchPath, key, connections, Math.max(1, warmup / 2), batchSize, output, true);
     }
-    double baseline = Double.NaN;
+    Baseline baseline = new Baseline(Double.NaN, Double.NaN);
     if (phases.contains("baseline")) {
       System.out.printf("baseline: pgbench, the same single-row INSERT into steps, %d clients, %d s%n", connections,
           seconds);
       baseline = pgbench(clientId, baselineRun, output, connections, seconds);
-      System.out.printf(Locale.ROOT, "  baseline: %.0f rows/s%n", baseline);
+      System.out.printf(Locale.ROOT, "  baseline: %.0f rows/s%n", baseline.rowsPerSecond());
     }
     Result single = Result.NONE;
     if (phases.contains("single")) {
@@ -99,12 +99,12 @@ public final class StepIngest {
     }
 
     String stored = field(call("GET", "/api/v1/runs/" + run, key, null), "total");
-    double singleRatio = single.stepsPerSecond() / baseline;
-    double batchRatio = batch.stepsPerSecond() / baseline;
+    double singleRatio = single.stepsPerSecond() / baseline.rowsPerSecond();
+    double batchRatio = batch.stepsPerSecond() / baseline.rowsPerSecond();
     boolean singleOk = singleRatio >= 0.6 && single.p99Millis() <= 50;
     boolean batchOk = batchRatio >= 3;
     System.out.println();
-    System.out.printf(Locale.ROOT, "baseline (pgbench INSERT)  %8.0f rows/s%n", baseline);
+    System.out.printf(Locale.ROOT, "baseline (pgbench INSERT)  %8.0f rows/s%n", baseline.rowsPerSecond());
     System.out.printf(Locale.ROOT, "single-step POST           %8.0f steps/s  p50 %.1f ms  p99 %.1f ms  ratio %.2f"
         + "  (target >= 0.60 with p99 <= 50 ms: %s)%n", single.stepsPerSecond(), single.p50Millis(), single.p99Millis(),
         singleRatio, singleOk ? "met" : "MISSED");
@@ -113,10 +113,79 @@ public final class StepIngest {
         batchRatio, batchOk ? "met" : "MISSED");
     System.out.printf("steps stored in the benchmark run: %s; failed requests: %d%n", stored,
         single.failures() + batch.failures());
+    System.out.printf(Locale.ROOT, "CPU per step (server + PostgreSQL + load generator; baseline: pgbench + PostgreSQL):"
+        + " baseline %.0f us, single %.0f us (ratio %.2f), batch %.0f us (ratio %.2f)%n",
+        baseline.cpuMicrosPerRow(), single.cpuMicrosPerStep(), baseline.cpuMicrosPerRow() / single.cpuMicrosPerStep(),
+        batch.cpuMicrosPerStep(), baseline.cpuMicrosPerRow() / batch.cpuMicrosPerStep());
+    System.out.printf(Locale.ROOT, "load average at the end: %s%n",
+        Files.readString(Path.of("/proc/loadavg")).strip());
   }
 
-  record Result(long requests, long steps, long failures, double seconds, long[] latenciesNanos) {
-    static final Result NONE = new Result(0, 0, 0, 1, new long[0]);
+  /**
+   * CPU seconds used so far by the server JVM, by PostgreSQL (the postmaster, its live backends and
+   * the backends it has reaped) and by this process with the children it has waited for (pgbench):
+   * read from /proc so that the cost per step can be compared even on a machine others load too.
+   */
+  private double cpuSeconds() {
+    double[] parts = cpuParts();
+    return parts[0] + parts[1] + parts[2];
+  }
+
+  /** CPU seconds of the server, of PostgreSQL and of this process (with reaped children). */
+  private double[] cpuParts() {
+    double server = processTicks(options.get("server-pid"), false) / 100.0;
+    double ticks = 0;
+    String postmaster = postmasterPid();
+    if (postmaster != null) {
+      ticks += processTicks(postmaster, true);
+      try (var procs = Files.list(Path.of("/proc"))) {
+        for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+          String[] stat = stat(proc.getFileName().toString());
+          if (stat != null && stat[1].equals(postmaster)) {
+            ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+          }
+        }
+      } catch (IOException e) {
+        return new double[] {Double.NaN, Double.NaN, Double.NaN};
+      }
+    }
+    return new double[] {server, ticks / 100.0, processTicks("self", true) / 100.0};
+  }
+
+  private String postmasterPid() {
+    try {
+      return options.containsKey("pg-data")
+          ? Files.readAllLines(Path.of(options.get("pg-data"), "postmaster.pid")).get(0).strip() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static long processTicks(String pid, boolean withReapedChildren) {
+    String[] stat = pid == null ? null : stat(pid);
+    if (stat == null) {
+      return 0;
+    }
+    long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+    return withReapedChildren ? ticks + Long.parseLong(stat[13]) + Long.parseLong(stat[14]) : ticks;
+  }
+
+  /** The fields of /proc/PID/stat after the command name: [0] state, [1] ppid, [11] utime, [12] stime, ... */
+  private static String[] stat(String pid) {
+    try {
+      String text = Files.readString(Path.of("/proc", pid, "stat"));
+      return text.substring(text.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  record Result(long requests, long steps, long failures, double seconds, long[] latenciesNanos, double cpuSeconds) {
+    static final Result NONE = new Result(0, 0, 0, 1, new long[0], Double.NaN);
+
+    double cpuMicrosPerStep() {
+      return cpuSeconds / steps * 1e6;
+    }
 
     double stepsPerSecond() {
       return steps / seconds;
@@ -141,8 +210,8 @@ public final class StepIngest {
     @Override
     public String toString() {
       return String.format(Locale.ROOT, "%d requests, %d steps in %.1f s: %.0f steps/s, p50 %.1f ms, p99 %.1f ms,"
-          + " max %.1f ms, %d failed", requests, steps, seconds, stepsPerSecond(), p50Millis(), p99Millis(),
-          percentileMillis(1.0), failures);
+          + " max %.1f ms, %d failed; CPU %.0f us per step", requests, steps, seconds, stepsPerSecond(), p50Millis(),
+          p99Millis(), percentileMillis(1.0), failures, cpuMicrosPerStep());
     }
   }
 
@@ -193,16 +262,23 @@ public final class StepIngest {
       threads.add(thread);
     }
     long started = System.nanoTime();
+    double[] cpuBefore = cpuParts();
     for (Thread thread : threads) {
       thread.join();
     }
+    double[] cpuAfter = cpuParts();
+    double cpu = cpuAfter[0] + cpuAfter[1] + cpuAfter[2] - cpuBefore[0] - cpuBefore[1] - cpuBefore[2];
     double elapsed = (System.nanoTime() - started) / 1e9;
     long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
     if (firstFailure[0] != null) {
       System.out.println("  first failure: " + firstFailure[0].substring(0, Math.min(400, firstFailure[0].length())));
     }
     long requests = all.length;
-    return new Result(requests, (requests - failures.get()) * stepsPerRequest, failures.get(), elapsed, all);
+    long okSteps = (requests - failures.get()) * stepsPerRequest;
+    System.out.printf(Locale.ROOT, "  CPU per step: server %.0f us, PostgreSQL %.0f us, load generator %.0f us%n",
+        (cpuAfter[0] - cpuBefore[0]) / okSteps * 1e6, (cpuAfter[1] - cpuBefore[1]) / okSteps * 1e6,
+        (cpuAfter[2] - cpuBefore[2]) / okSteps * 1e6);
+    return new Result(requests, (requests - failures.get()) * stepsPerRequest, failures.get(), elapsed, all, cpu);
   }
 
   private static String stepBody(String output) {
@@ -233,7 +309,9 @@ public final class StepIngest {
   }
 
   /** pgbench running the server's single-row INSERT, with the same values, into the same table. */
-  private double pgbench(String clientId, String run, String output, int clients, int seconds) throws Exception {
+  record Baseline(double rowsPerSecond, double cpuMicrosPerRow) {}
+
+  private Baseline pgbench(String clientId, String run, String output, int clients, int seconds) throws Exception {
     String fingerprint = "0".repeat(64);
     String sql = "\\set k random(1, 4000000000000000000)\n"
         + "INSERT INTO steps (client_id, run_id, step_key, attempt, stage, section, prompt_key, prompt_version, model,"
@@ -244,20 +322,25 @@ public final class StepIngest {
         + " ON CONFLICT DO NOTHING;\n";
     Path script = Files.createTempFile("step-ingest", ".sql");
     Files.writeString(script, sql);
+    double cpuBefore = cpuSeconds();
     Process process = new ProcessBuilder(options.getOrDefault("pgbench", "pgbench"), "-n", "-h", "127.0.0.1",
         "-p", options.get("pg-port"), "-U", "postgres", "-c", Integer.toString(clients), "-j", "4",
         "-T", Integer.toString(seconds), "-M", "prepared", "-f", script.toString(), "columnline")
         .redirectErrorStream(true).start();
     String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = process.waitFor();
+    double cpu = cpuSeconds() - cpuBefore;
     Files.deleteIfExists(script);
     Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(text);
     Matcher latency = Pattern.compile("latency average = ([0-9.]+ ms)").matcher(text);
     if (exit != 0 || !tps.find()) {
       throw new IllegalStateException("pgbench failed (exit " + exit + "):\n" + text);
     }
-    System.out.println("  pgbench latency average " + (latency.find() ? latency.group(1) : "?"));
-    return Double.parseDouble(tps.group(1));
+    Matcher transactions = Pattern.compile("number of transactions actually processed: (\\d+)").matcher(text);
+    double rows = transactions.find() ? Double.parseDouble(transactions.group(1)) : Double.NaN;
+    System.out.printf(Locale.ROOT, "  pgbench latency average %s; CPU %.0f us per row%n",
+        latency.find() ? latency.group(1) : "?", cpu / rows * 1e6);
+    return new Baseline(Double.parseDouble(tps.group(1)), cpu / rows * 1e6);
   }
 
   private Answer call(String method, String path, String key, String body) throws IOException {

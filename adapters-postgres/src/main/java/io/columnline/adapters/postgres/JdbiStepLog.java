@@ -18,8 +18,10 @@ import io.columnline.domain.run.StepStatus;
 import io.columnline.domain.run.Totals;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -50,38 +52,30 @@ final class JdbiStepLog implements StepLog {
       "client_id, run_id, step_key, attempt, stage, section, prompt_key, prompt_version, model, input, output,"
           + " tokens_input, tokens_output, cost_usd, cost_source, latency_ms, status, error, fingerprint, logged_at";
 
-  /**
-   * The run is read with FOR SHARE in the same statement as the insert: its status cannot change
-   * until the step is committed, and a step for a run that finished meanwhile is not stored.
-   */
-  private static final String RUN = "WITH run AS (SELECT status FROM runs WHERE id = :run AND client_id = :client FOR SHARE)";
-
-  private static final String INSERT_ONE = RUN
-      + ", inserted AS (INSERT INTO steps (" + INSERT_COLUMNS + ")"
-      + " SELECT :client, :run, CAST(:key AS text), :attempt, CAST(:stage AS text), CAST(:section AS text),"
-      + " CAST(:promptKey AS text), CAST(:promptVersion AS integer), CAST(:model AS text), CAST(:input AS json),"
-      + " CAST(:output AS json), CAST(:tokensInput AS bigint), CAST(:tokensOutput AS bigint), CAST(:cost AS numeric),"
-      + " CAST(:costSource AS text), CAST(:latency AS bigint), CAST(:status AS text), CAST(:error AS text),"
-      + " CAST(:fingerprint AS text), :loggedAt"
-      + " FROM run WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
-      + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true";
-
-  /** Statements for many rows, by row count: one VALUES row of plain parameters per step. */
-  private static final Map<Integer, String> INSERT_MANY = new ConcurrentHashMap<>();
-
+  /** The columns of one step in a VALUES row, each a plain JDBC parameter. */
   private static final String ROW =
       "(CAST(? AS text), CAST(? AS integer), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS integer),"
           + " CAST(? AS text), CAST(? AS json), CAST(? AS json), CAST(? AS bigint), CAST(? AS bigint),"
           + " CAST(? AS numeric), CAST(? AS text), CAST(? AS bigint), CAST(? AS text), CAST(? AS text),"
           + " CAST(? AS text), CAST(? AS timestamptz))";
 
-  private static String insertMany(int rows) {
-    return INSERT_MANY.computeIfAbsent(rows, n -> RUN.replace(":run", "?").replace(":client", "?")
-        + ", inserted AS (INSERT INTO steps (" + INSERT_COLUMNS + ")"
-        + " SELECT CAST(? AS uuid), CAST(? AS uuid), v.* FROM run, (VALUES "
-        + String.join(", ", java.util.Collections.nCopies(n, ROW))
-        + ") AS v WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
-        + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true");
+  /** Insert statements by row count. */
+  private static final Map<Integer, String> INSERTS = new ConcurrentHashMap<>();
+
+  /**
+   * One statement reads the run with FOR SHARE and inserts the steps only if it is running: the
+   * status cannot change until the steps are committed, and a run finished meanwhile takes none.
+   * It answers one row per stored step with the run's status, one row with a null key when none
+   * was stored, and no row when there is no such run for the client.
+   */
+  private static String insert(int rows) {
+    return INSERTS.computeIfAbsent(rows, n ->
+        "WITH run AS (SELECT status FROM runs WHERE id = ? AND client_id = ? FOR SHARE),"
+            + " inserted AS (INSERT INTO steps (" + INSERT_COLUMNS + ")"
+            + " SELECT CAST(? AS uuid), CAST(? AS uuid), v.* FROM run, (VALUES "
+            + String.join(", ", java.util.Collections.nCopies(n, ROW))
+            + ") AS v WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
+            + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true");
   }
 
   private final JdbiSession session;
@@ -91,7 +85,7 @@ final class JdbiStepLog implements StepLog {
     this.session = session;
   }
 
-  /** What the insert statement found: the run's status (none without a run) and the identities it stored. */
+  /** What the insert found: the run's status (none without a run) and the identities it stored. */
   private record Inserted(Optional<RunStatus> runStatus, Set<StepRef> created) {}
 
   @Override
@@ -101,7 +95,7 @@ final class JdbiStepLog implements StepLog {
       throw new IllegalArgumentException("an append takes the steps of one run");
     }
     return session.withHandle(h -> {
-      Inserted inserted = steps.size() == 1 ? insertOne(h, first) : insertMany(h, steps);
+      Inserted inserted = insert(h, steps);
       if (inserted.runStatus().isEmpty()) {
         return new Appending.NoRun();
       }
@@ -126,72 +120,70 @@ final class JdbiStepLog implements StepLog {
     });
   }
 
-  private static Inserted insertOne(Handle h, Step step) {
-    StepEntry e = step.entry();
-    return inserted(h.createQuery(INSERT_ONE)
-        .bind("client", step.client().value())
-        .bind("run", step.run().value())
-        .bind("key", e.stepKey())
-        .bind("attempt", e.attempt())
-        .bind("stage", e.stage())
-        .bind("section", e.section().orElse(null))
-        .bind("promptKey", e.promptKey().orElse(null))
-        .bind("promptVersion", e.promptVersion().orElse(null))
-        .bind("model", e.model().orElse(null))
-        .bind("input", e.input().map(JsonDocument::text).orElse(null))
-        .bind("output", e.output().map(JsonDocument::text).orElse(null))
-        .bind("tokensInput", e.tokensInput().orElse(null))
-        .bind("tokensOutput", e.tokensOutput().orElse(null))
-        .bind("cost", step.costUsd().orElse(null))
-        .bind("costSource", step.costSource().wire())
-        .bind("latency", e.latencyMs().orElse(null))
-        .bind("status", e.status().wire())
-        .bind("error", e.error().orElse(null))
-        .bind("fingerprint", step.fingerprint())
-        .bind("loggedAt", Rows.offset(step.loggedAt())));
-  }
-
-  private static Inserted insertMany(Handle h, List<Step> steps) {
+  /**
+   * Plain JDBC rather than Jdbi's binding: this is the hot path of step logging, and a batch binds
+   * eighteen parameters per step.
+   */
+  private static Inserted insert(Handle h, List<Step> steps) {
     Step first = steps.get(0);
-    var query = h.createQuery(insertMany(steps.size()))
-        .bind(0, first.run().value())
-        .bind(1, first.client().value())
-        .bind(2, first.client().value())
-        .bind(3, first.run().value());
-    int at = 4;
-    for (Step step : steps) {
-      StepEntry e = step.entry();
-      query.bind(at++, e.stepKey())
-          .bind(at++, e.attempt())
-          .bind(at++, e.stage())
-          .bind(at++, e.section().orElse(null))
-          .bind(at++, e.promptKey().orElse(null))
-          .bind(at++, e.promptVersion().orElse(null))
-          .bind(at++, e.model().orElse(null))
-          .bind(at++, e.input().map(JsonDocument::text).orElse(null))
-          .bind(at++, e.output().map(JsonDocument::text).orElse(null))
-          .bind(at++, e.tokensInput().orElse(null))
-          .bind(at++, e.tokensOutput().orElse(null))
-          .bind(at++, step.costUsd().orElse(null))
-          .bind(at++, step.costSource().wire())
-          .bind(at++, e.latencyMs().orElse(null))
-          .bind(at++, e.status().wire())
-          .bind(at++, e.error().orElse(null))
-          .bind(at++, step.fingerprint())
-          .bind(at++, Rows.offset(step.loggedAt()));
+    try (PreparedStatement statement = h.getConnection().prepareStatement(insert(steps.size()))) {
+      int at = 1;
+      statement.setObject(at++, first.run().value());
+      statement.setObject(at++, first.client().value());
+      statement.setObject(at++, first.client().value());
+      statement.setObject(at++, first.run().value());
+      for (Step step : steps) {
+        StepEntry e = step.entry();
+        statement.setString(at++, e.stepKey());
+        statement.setInt(at++, e.attempt());
+        statement.setString(at++, e.stage());
+        text(statement, at++, e.section().orElse(null));
+        text(statement, at++, e.promptKey().orElse(null));
+        number(statement, at++, e.promptVersion().orElse(null), Types.INTEGER);
+        text(statement, at++, e.model().orElse(null));
+        text(statement, at++, e.input().map(JsonDocument::text).orElse(null));
+        text(statement, at++, e.output().map(JsonDocument::text).orElse(null));
+        number(statement, at++, e.tokensInput().orElse(null), Types.BIGINT);
+        number(statement, at++, e.tokensOutput().orElse(null), Types.BIGINT);
+        number(statement, at++, step.costUsd().orElse(null), Types.NUMERIC);
+        statement.setString(at++, step.costSource().wire());
+        number(statement, at++, e.latencyMs().orElse(null), Types.BIGINT);
+        statement.setString(at++, e.status().wire());
+        text(statement, at++, e.error().orElse(null));
+        statement.setString(at++, step.fingerprint());
+        statement.setObject(at++, Rows.offset(step.loggedAt()));
+      }
+      Optional<RunStatus> runStatus = Optional.empty();
+      Set<StepRef> created = new HashSet<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          runStatus = Optional.of(RunStatus.parse("status", rs.getString(1)));
+          String key = rs.getString(2);
+          if (key != null) {
+            created.add(new StepRef(key, rs.getInt(3)));
+          }
+        }
+      }
+      return new Inserted(runStatus, created);
+    } catch (SQLException e) {
+      throw new IllegalStateException("steps could not be stored: " + e.getMessage(), e);
     }
-    return inserted(query);
   }
 
-  /** Rows of (run status, step key, attempt): none without a run, one with a null key when nothing was stored. */
-  private static Inserted inserted(org.jdbi.v3.core.statement.Query query) {
-    return query.reduceResultSet(new Inserted(Optional.empty(), new HashSet<>()), (found, rs, ctx) -> {
-      String key = rs.getString("step_key");
-      if (key != null) {
-        found.created().add(new StepRef(key, rs.getInt("attempt")));
-      }
-      return new Inserted(Optional.of(RunStatus.parse("status", rs.getString("status"))), found.created());
-    });
+  private static void text(PreparedStatement statement, int at, String value) throws SQLException {
+    if (value == null) {
+      statement.setNull(at, Types.VARCHAR);
+    } else {
+      statement.setString(at, value);
+    }
+  }
+
+  private static void number(PreparedStatement statement, int at, Object value, int type) throws SQLException {
+    if (value == null) {
+      statement.setNull(at, type);
+    } else {
+      statement.setObject(at, value, type);
+    }
   }
 
   @Override
