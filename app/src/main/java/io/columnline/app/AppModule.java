@@ -59,9 +59,14 @@ abstract class AppModule {
     return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
   }
 
+  /**
+   * As many request threads as database connections: a request holds at most one connection at a
+   * time, so no thread ever waits for one (waiting threads make HikariCP spin under load); more
+   * requests queue in Undertow instead.
+   */
   @Provides
   static HttpConfig httpConfig(Config config) {
-    return new HttpConfig("0.0.0.0", config.port(), config.maxBodyBytes(), Math.max(32, config.poolSize() * 2));
+    return new HttpConfig("0.0.0.0", config.port(), config.maxBodyBytes(), config.poolSize());
   }
 
   @Provides

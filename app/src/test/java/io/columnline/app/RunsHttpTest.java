@@ -278,4 +278,13 @@ class RunsHttpTest {
     assertThat(second.json().path("next_cursor").isNull()).isTrue();
     assertProblem(api.get("/api/v1/runs?cursor=garbage", key), 422, "cursor");
   }
+
+  @Test
+  void a_key_revoked_over_http_is_refused_at_once_though_it_was_just_used() {
+    Answer issued = api.post("/api/v1/api-keys", ADMIN_KEY, "{\"client\": \"" + slug + "\"}");
+    String fresh = issued.text("key");
+    assertThat(api.get("/api/v1/runs", fresh).status()).isEqualTo(200);
+    assertThat(api.send("DELETE", "/api/v1/api-keys/" + issued.text("id"), ADMIN_KEY, null).status()).isEqualTo(204);
+    assertProblem(api.get("/api/v1/runs", fresh), 401, "revoked");
+  }
 }

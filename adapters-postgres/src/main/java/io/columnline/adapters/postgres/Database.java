@@ -26,6 +26,7 @@ public final class Database implements AutoCloseable {
     url.user().ifPresent(config::setUsername);
     url.password().ifPresent(config::setPassword);
     config.setMaximumPoolSize(maxPoolSize);
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.setMinimumIdle(Math.min(2, maxPoolSize));
     config.setPoolName("columnline");
     config.setConnectionTimeout(10_000);

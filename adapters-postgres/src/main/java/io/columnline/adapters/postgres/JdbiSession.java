@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * Gives every adapter the handle of the transaction running on this thread, so that a use case
@@ -57,8 +56,9 @@ public final class JdbiSession implements Transactions {
     }
     for (int attempt = 1; ; attempt++) {
       try {
+        // READ COMMITTED is set once per pooled connection (Database.connect): asking Jdbi for a level
+        // here would cost a SHOW TRANSACTION ISOLATION LEVEL round trip in every transaction
         return jdbi.inTransaction(
-            TransactionIsolationLevel.READ_COMMITTED,
             handle -> {
               current.set(handle);
               try {

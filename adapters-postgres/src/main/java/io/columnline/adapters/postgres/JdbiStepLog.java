@@ -10,6 +10,7 @@ import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.run.CostSource;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
+import io.columnline.domain.run.RunStatus;
 import io.columnline.domain.run.Step;
 import io.columnline.domain.run.StepEntry;
 import io.columnline.domain.run.StepEntry.StepRef;
@@ -17,27 +18,29 @@ import io.columnline.domain.run.StepStatus;
 import io.columnline.domain.run.Totals;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Steps are inserted with {@code ON CONFLICT DO NOTHING}: of concurrent inserts of one identity
- * exactly one row is stored, and the others read it back and compare.
+ * exactly one row is stored, and the others read it back. Appending one step is one statement,
+ * committed on its own when no transaction runs: the hot path of step logging.
  */
 final class JdbiStepLog implements StepLog {
   private static final String COLUMNS =
@@ -49,30 +52,31 @@ final class JdbiStepLog implements StepLog {
       "client_id, run_id, step_key, attempt, stage, section, prompt_key, prompt_version, model, input, output,"
           + " tokens_input, tokens_output, cost_usd, cost_source, latency_ms, status, error, fingerprint, logged_at";
 
-  private static final String INSERT_ONE =
-      "INSERT INTO steps (" + INSERT_COLUMNS + ")"
-          + " VALUES (:client, :run, :key, :attempt, :stage, :section, :promptKey, :promptVersion, :model,"
-          + " CAST(:input AS json), CAST(:output AS json), :tokensInput, :tokensOutput, :cost, :costSource, :latency,"
-          + " :status, :error, :fingerprint, :loggedAt)"
-          + " ON CONFLICT DO NOTHING";
+  /** The columns of one step in a VALUES row, each a plain JDBC parameter. */
+  private static final String ROW =
+      "(CAST(? AS text), CAST(? AS integer), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS integer),"
+          + " CAST(? AS text), CAST(? AS json), CAST(? AS json), CAST(? AS bigint), CAST(? AS bigint),"
+          + " CAST(? AS numeric), CAST(? AS text), CAST(? AS bigint), CAST(? AS text), CAST(? AS text),"
+          + " CAST(? AS text), CAST(? AS timestamptz))";
 
-  /** Many rows in one statement: one array per column, unnested side by side. */
-  private static final String INSERT_MANY =
-      "INSERT INTO steps (" + INSERT_COLUMNS + ")"
-          + " SELECT CAST(u.client AS uuid), CAST(u.run AS uuid), u.key, CAST(u.attempt AS integer), u.stage,"
-          + " u.section, u.prompt_key, CAST(u.prompt_version AS integer), u.model, CAST(u.input AS json),"
-          + " CAST(u.output AS json), CAST(u.tokens_input AS bigint), CAST(u.tokens_output AS bigint),"
-          + " CAST(u.cost AS numeric), u.cost_source, CAST(u.latency AS bigint), u.status, u.error, u.fingerprint,"
-          + " CAST(u.logged_at AS timestamptz)"
-          + " FROM unnest(CAST(:client AS text[]), CAST(:run AS text[]), CAST(:key AS text[]), CAST(:attempt AS text[]),"
-          + " CAST(:stage AS text[]), CAST(:section AS text[]), CAST(:promptKey AS text[]),"
-          + " CAST(:promptVersion AS text[]), CAST(:model AS text[]), CAST(:input AS text[]), CAST(:output AS text[]),"
-          + " CAST(:tokensInput AS text[]), CAST(:tokensOutput AS text[]), CAST(:cost AS text[]),"
-          + " CAST(:costSource AS text[]), CAST(:latency AS text[]), CAST(:status AS text[]), CAST(:error AS text[]),"
-          + " CAST(:fingerprint AS text[]), CAST(:loggedAt AS text[]))"
-          + " AS u(client, run, key, attempt, stage, section, prompt_key, prompt_version, model, input, output,"
-          + " tokens_input, tokens_output, cost, cost_source, latency, status, error, fingerprint, logged_at)"
-          + " ON CONFLICT DO NOTHING RETURNING run_id, step_key, attempt";
+  /** Insert statements by row count. */
+  private static final Map<Integer, String> INSERTS = new ConcurrentHashMap<>();
+
+  /**
+   * One statement reads the run with FOR SHARE and inserts the steps only if it is running: the
+   * status cannot change until the steps are committed, and a run finished meanwhile takes none.
+   * It answers one row per stored step with the run's status, one row with a null key when none
+   * was stored, and no row when there is no such run for the client.
+   */
+  private static String insert(int rows) {
+    return INSERTS.computeIfAbsent(rows, n ->
+        "WITH run AS (SELECT status FROM runs WHERE id = ? AND client_id = ? FOR SHARE),"
+            + " inserted AS (INSERT INTO steps (" + INSERT_COLUMNS + ")"
+            + " SELECT CAST(? AS uuid), CAST(? AS uuid), v.* FROM run, (VALUES "
+            + String.join(", ", java.util.Collections.nCopies(n, ROW))
+            + ") AS v WHERE run.status = 'running' ON CONFLICT DO NOTHING RETURNING step_key, attempt)"
+            + " SELECT run.status, inserted.step_key, inserted.attempt FROM run LEFT JOIN inserted ON true");
+  }
 
   private final JdbiSession session;
 
@@ -81,112 +85,113 @@ final class JdbiStepLog implements StepLog {
     this.session = session;
   }
 
-  private record Id(RunId run, StepRef ref) {
-    static Id of(Step step) {
-      return new Id(step.run(), step.ref());
-    }
-  }
+  /** What the insert found: the run's status (none without a run) and the identities it stored. */
+  private record Inserted(Optional<RunStatus> runStatus, Set<StepRef> created) {}
 
   @Override
-  public List<Appended> append(List<Step> steps) {
-    if (steps.isEmpty()) {
-      return List.of();
+  public Appending append(List<Step> steps) {
+    Step first = steps.get(0);
+    if (steps.stream().anyMatch(s -> !s.run().equals(first.run()) || !s.client().equals(first.client()))) {
+      throw new IllegalArgumentException("an append takes the steps of one run");
     }
     return session.withHandle(h -> {
-      Set<Id> created = steps.size() == 1 ? insertOne(h, steps.get(0)) : insertMany(h, steps);
-      Map<Id, Step> earlier = new HashMap<>();
-      Map<RunId, List<Step>> missing = new LinkedHashMap<>();
-      for (Step step : steps) {
-        if (!created.contains(Id.of(step))) {
-          missing.computeIfAbsent(step.run(), r -> new ArrayList<>()).add(step);
-        }
+      Inserted inserted = insert(h, steps);
+      if (inserted.runStatus().isEmpty()) {
+        return new Appending.NoRun();
       }
-      missing.forEach((run, ofRun) -> stored(h, ofRun.get(0).client(), run, ofRun.stream().map(Step::ref).toList())
-          .forEach(step -> earlier.put(Id.of(step), step)));
+      if (inserted.runStatus().get() != RunStatus.RUNNING) {
+        return new Appending.RunFinished(inserted.runStatus().get());
+      }
+      List<StepRef> taken = steps.stream().map(Step::ref).filter(ref -> !inserted.created().contains(ref)).toList();
+      Map<StepRef, Step> earlier = new HashMap<>();
+      if (!taken.isEmpty()) {
+        stored(h, first.client(), first.run(), taken).forEach(step -> earlier.put(step.ref(), step));
+      }
       List<Appended> answer = new ArrayList<>();
-      Set<Id> claimed = new HashSet<>();
+      Set<StepRef> claimed = new HashSet<>();
       for (Step step : steps) {
-        Id id = Id.of(step);
-        if (created.contains(id) && claimed.add(id)) {
+        if (inserted.created().contains(step.ref()) && claimed.add(step.ref())) {
           answer.add(new Appended(step, true));
         } else {
-          Step stored = earlier.get(id);
-          answer.add(new Appended(stored == null ? step : stored, false));
+          answer.add(new Appended(earlier.getOrDefault(step.ref(), step), false));
         }
       }
-      return answer;
+      return new Appending.Done(answer);
     });
   }
 
-  private static Set<Id> insertOne(Handle h, Step step) {
-    StepEntry e = step.entry();
-    int inserted = h.createUpdate(INSERT_ONE)
-        .bind("client", step.client().value())
-        .bind("run", step.run().value())
-        .bind("key", e.stepKey())
-        .bind("attempt", e.attempt())
-        .bind("stage", e.stage())
-        .bind("section", e.section().orElse(null))
-        .bind("promptKey", e.promptKey().orElse(null))
-        .bind("promptVersion", e.promptVersion().orElse(null))
-        .bind("model", e.model().orElse(null))
-        .bind("input", e.input().map(JsonDocument::text).orElse(null))
-        .bind("output", e.output().map(JsonDocument::text).orElse(null))
-        .bind("tokensInput", e.tokensInput().orElse(null))
-        .bind("tokensOutput", e.tokensOutput().orElse(null))
-        .bind("cost", step.costUsd().orElse(null))
-        .bind("costSource", step.costSource().wire())
-        .bind("latency", e.latencyMs().orElse(null))
-        .bind("status", e.status().wire())
-        .bind("error", e.error().orElse(null))
-        .bind("fingerprint", step.fingerprint())
-        .bind("loggedAt", Rows.offset(step.loggedAt()))
-        .execute();
-    return inserted == 1 ? Set.of(Id.of(step)) : Set.of();
+  /**
+   * Plain JDBC rather than Jdbi's binding: this is the hot path of step logging, and a batch binds
+   * eighteen parameters per step.
+   */
+  private static Inserted insert(Handle h, List<Step> steps) {
+    Step first = steps.get(0);
+    try (PreparedStatement statement = h.getConnection().prepareStatement(insert(steps.size()))) {
+      int at = 1;
+      statement.setObject(at++, first.run().value());
+      statement.setObject(at++, first.client().value());
+      statement.setObject(at++, first.client().value());
+      statement.setObject(at++, first.run().value());
+      for (Step step : steps) {
+        StepEntry e = step.entry();
+        statement.setString(at++, e.stepKey());
+        statement.setInt(at++, e.attempt());
+        statement.setString(at++, e.stage());
+        text(statement, at++, e.section().orElse(null));
+        text(statement, at++, e.promptKey().orElse(null));
+        number(statement, at++, e.promptVersion().orElse(null), Types.INTEGER);
+        text(statement, at++, e.model().orElse(null));
+        text(statement, at++, e.input().map(JsonDocument::text).orElse(null));
+        text(statement, at++, e.output().map(JsonDocument::text).orElse(null));
+        number(statement, at++, e.tokensInput().orElse(null), Types.BIGINT);
+        number(statement, at++, e.tokensOutput().orElse(null), Types.BIGINT);
+        number(statement, at++, step.costUsd().orElse(null), Types.NUMERIC);
+        statement.setString(at++, step.costSource().wire());
+        number(statement, at++, e.latencyMs().orElse(null), Types.BIGINT);
+        statement.setString(at++, e.status().wire());
+        text(statement, at++, e.error().orElse(null));
+        statement.setString(at++, step.fingerprint());
+        statement.setObject(at++, Rows.offset(step.loggedAt()));
+      }
+      Optional<RunStatus> runStatus = Optional.empty();
+      Set<StepRef> created = new HashSet<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          runStatus = Optional.of(RunStatus.parse("status", rs.getString(1)));
+          String key = rs.getString(2);
+          if (key != null) {
+            created.add(new StepRef(key, rs.getInt(3)));
+          }
+        }
+      }
+      return new Inserted(runStatus, created);
+    } catch (SQLException e) {
+      throw new IllegalStateException("steps could not be stored: " + e.getMessage(), e);
+    }
   }
 
-  private static Set<Id> insertMany(Handle h, List<Step> steps) {
-    return new HashSet<>(h.createQuery(INSERT_MANY)
-        .bindArray("client", String.class, column(steps, s -> s.client().toString()))
-        .bindArray("run", String.class, column(steps, s -> s.run().toString()))
-        .bindArray("key", String.class, column(steps, s -> s.entry().stepKey()))
-        .bindArray("attempt", String.class, column(steps, s -> Integer.toString(s.entry().attempt())))
-        .bindArray("stage", String.class, column(steps, s -> s.entry().stage()))
-        .bindArray("section", String.class, column(steps, s -> s.entry().section().orElse(null)))
-        .bindArray("promptKey", String.class, column(steps, s -> s.entry().promptKey().orElse(null)))
-        .bindArray("promptVersion", String.class,
-            column(steps, s -> s.entry().promptVersion().map(String::valueOf).orElse(null)))
-        .bindArray("model", String.class, column(steps, s -> s.entry().model().orElse(null)))
-        .bindArray("input", String.class, column(steps, s -> s.entry().input().map(JsonDocument::text).orElse(null)))
-        .bindArray("output", String.class, column(steps, s -> s.entry().output().map(JsonDocument::text).orElse(null)))
-        .bindArray("tokensInput", String.class,
-            column(steps, s -> s.entry().tokensInput().map(String::valueOf).orElse(null)))
-        .bindArray("tokensOutput", String.class,
-            column(steps, s -> s.entry().tokensOutput().map(String::valueOf).orElse(null)))
-        .bindArray("cost", String.class, column(steps, s -> s.costUsd().map(BigDecimal::toPlainString).orElse(null)))
-        .bindArray("costSource", String.class, column(steps, s -> s.costSource().wire()))
-        .bindArray("latency", String.class, column(steps, s -> s.entry().latencyMs().map(String::valueOf).orElse(null)))
-        .bindArray("status", String.class, column(steps, s -> s.entry().status().wire()))
-        .bindArray("error", String.class, column(steps, s -> s.entry().error().orElse(null)))
-        .bindArray("fingerprint", String.class, column(steps, Step::fingerprint))
-        .bindArray("loggedAt", String.class, column(steps, s -> s.loggedAt().toString()))
-        .map((rs, ctx) -> new Id(new RunId(Rows.uuid(rs, "run_id")),
-            new StepRef(rs.getString("step_key"), rs.getInt("attempt"))))
-        .list());
+  private static void text(PreparedStatement statement, int at, String value) throws SQLException {
+    if (value == null) {
+      statement.setNull(at, Types.VARCHAR);
+    } else {
+      statement.setString(at, value);
+    }
   }
 
-  private static List<String> column(List<Step> steps, Function<Step, String> value) {
-    List<String> column = new ArrayList<>(steps.size());
-    steps.forEach(step -> column.add(value.apply(step)));
-    return column;
+  private static void number(PreparedStatement statement, int at, Object value, int type) throws SQLException {
+    if (value == null) {
+      statement.setNull(at, type);
+    } else {
+      statement.setObject(at, value, type);
+    }
   }
 
   @Override
-  public List<Step> find(Run run, Collection<StepRef> refs) {
+  public List<Step> find(ClientId client, RunId run, Collection<StepRef> refs) {
     if (refs.isEmpty()) {
       return List.of();
     }
-    return session.withHandle(h -> stored(h, run.client(), run.id(), refs));
+    return session.withHandle(h -> stored(h, client, run, refs));
   }
 
   private static List<Step> stored(Handle h, ClientId client, RunId run, Collection<StepRef> refs) {

@@ -13,18 +13,36 @@ import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.NotFound;
 import io.columnline.domain.error.Unauthenticated;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+/**
+ * Keys and authentication. One instance serves both, so that revoking a key forgets it at once in
+ * the cache of recently seen keys that spares every request a key lookup.
+ */
+@Singleton
 public final class ApiKeyService implements ApiKeysUseCase, AuthenticateUseCase {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final int MIN_CONFIGURED_LENGTH = 20;
+  /** A key revoked through another process or instance stops working within this time. */
+  static final Duration REMEMBER_FOR = Duration.ofSeconds(10);
+  private static final int MAX_REMEMBERED = 10_000;
+
+  private record Remembered(Caller caller, Instant until) {}
+
+  /** Active keys seen recently, by hash; unknown and revoked keys are never remembered. */
+  private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
 
   private final ApiKeys keys;
   private final ClientAccess access;
@@ -44,10 +62,21 @@ public final class ApiKeyService implements ApiKeysUseCase, AuthenticateUseCase 
     if (secret == null || secret.isBlank()) {
       throw new Unauthenticated("send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
     }
-    return keys.byHash(hash(secret))
+    String hash = hash(secret);
+    Instant now = clock.instant();
+    Remembered seen = recent.get(hash);
+    if (seen != null && now.isBefore(seen.until())) {
+      return seen.caller();
+    }
+    Caller caller = keys.byHash(hash)
         .filter(ApiKey::isActive)
         .map(ApiKey::asCaller)
         .orElseThrow(() -> new Unauthenticated("the API key is unknown or has been revoked"));
+    if (recent.size() >= MAX_REMEMBERED) {
+      recent.clear();
+    }
+    recent.put(hash, new Remembered(caller, now.plus(REMEMBER_FOR)));
+    return caller;
   }
 
   @Override
@@ -82,6 +111,7 @@ public final class ApiKeyService implements ApiKeysUseCase, AuthenticateUseCase 
           keys.byId(id).orElseThrow(() -> new NotFound("api key", id));
           keys.revoke(id, clock.instant());
         });
+    recent.values().removeIf(remembered -> remembered.caller().keyId().equals(id));
   }
 
   @Override

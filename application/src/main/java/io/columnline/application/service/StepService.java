@@ -6,9 +6,11 @@ import io.columnline.application.port.in.LogStepsUseCase;
 import io.columnline.application.port.in.ReadStepsUseCase;
 import io.columnline.application.port.out.StepLog;
 import io.columnline.application.port.out.StepLog.Appended;
+import io.columnline.application.port.out.StepLog.Appending;
 import io.columnline.application.port.out.Transactions;
 import io.columnline.domain.Key;
 import io.columnline.domain.access.Caller;
+import io.columnline.domain.client.ClientId;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.NotFound;
@@ -50,48 +52,65 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
     this.clock = clock;
   }
 
+  /**
+   * The hot path: one atomic write that checks the run and stores the step, no transaction
+   * around it. A client key names the run's client itself; an admin's call reads the run first.
+   */
   @Override
   public Logged log(Caller caller, RunId runId, StepEntry.Draft draft) {
     StepEntry entry = draft.entry();
     PriceTable table = prices.current();
-    return transactions.inTransaction(() -> {
-      Run run = access.lockedShared(caller, runId);
-      run.requireRunning("logging a step");
-      Step step = Step.log(run, entry, table, clock.instant());
-      Appended appended = log.append(List.of(step)).get(0);
-      if (!appended.stored().samePayloadAs(step)) {
-        throw new Conflict(clash(run, step, appended.stored())
-            + "; send the step unchanged to read it back, or log a retry under a new attempt number");
-      }
-      return new Logged(appended.stored(), appended.created());
-    });
+    ClientId client = caller.ownClient().orElseGet(() -> access.visible(caller, runId).client());
+    Step step = Step.log(runId, client, entry, table, clock.instant());
+    Appended appended = stored(runId, log.append(List.of(step)), "logging a step").get(0);
+    if (!appended.created() && !appended.stored().samePayloadAs(step)) {
+      throw new Conflict(clash(runId, step, appended.stored())
+          + "; send the step unchanged to read it back, or log a retry under a new attempt number");
+    }
+    return new Logged(appended.stored(), appended.created());
   }
 
+  private static List<Appended> stored(RunId runId, Appending appending, String action) {
+    return switch (appending) {
+      case Appending.Done done -> done.steps();
+      case Appending.NoRun none -> throw new NotFound("run", runId);
+      case Appending.RunFinished finished -> throw Run.notRunning(runId, finished.status(), action);
+    };
+  }
+
+  /**
+   * All or nothing: steps clashing with logged ones are refused before anything is written, and a
+   * clash with a step logged concurrently rolls the whole batch back.
+   */
   @Override
   public List<Logged> logBatch(Caller caller, RunId runId, List<StepEntry.Draft> drafts) {
     List<StepEntry> entries = entries(drafts);
     Map<StepRef, StepEntry> distinct = distinct(entries);
     PriceTable table = prices.current();
     return transactions.inTransaction(() -> {
-      Run run = access.lockedShared(caller, runId);
-      run.requireRunning("logging steps");
+      ClientId client = caller.ownClient().orElseGet(() -> access.visible(caller, runId).client());
       Instant now = clock.instant();
       Map<StepRef, Step> steps = new LinkedHashMap<>();
-      distinct.forEach((ref, entry) -> steps.put(ref, Step.log(run, entry, table, now)));
+      distinct.forEach((ref, entry) -> steps.put(ref, Step.log(runId, client, entry, table, now)));
 
       Map<StepRef, Step> stored = new HashMap<>();
-      log.find(run, steps.keySet()).forEach(step -> stored.put(step.ref(), step));
-      refuseClashes(run, entries, steps, stored);
+      log.find(client, runId, steps.keySet()).forEach(step -> stored.put(step.ref(), step));
+      refuseClashes(runId, entries, steps, stored);
       List<Step> fresh = steps.values().stream().filter(step -> !stored.containsKey(step.ref())).toList();
-      if (!fresh.isEmpty()) {
-        for (Appended appended : log.append(fresh)) {
-          if (!appended.created()) {
-            // a concurrent request logged the same identity between our read and our write
-            stored.put(appended.stored().ref(), appended.stored());
-          }
-        }
-        refuseClashes(run, entries, steps, stored);
+      List<Appended> appended = List.of();
+      if (fresh.isEmpty()) {
+        // every step was logged before: nothing to write, but the run must still be open
+        access.visible(caller, runId).requireRunning("logging steps");
+      } else {
+        appended = stored(runId, log.append(fresh), "logging steps");
       }
+      for (Appended step : appended) {
+        if (!step.created()) {
+          // a concurrent request logged the same identity between our read and our write
+          stored.put(step.stored().ref(), step.stored());
+        }
+      }
+      refuseClashes(runId, entries, steps, stored);
 
       List<Logged> answer = new ArrayList<>();
       Set<StepRef> answered = new HashSet<>();
@@ -151,7 +170,7 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
   }
 
   private static void refuseClashes(
-      Run run, List<StepEntry> entries, Map<StepRef, Step> steps, Map<StepRef, Step> stored) {
+      RunId run, List<StepEntry> entries, Map<StepRef, Step> steps, Map<StepRef, Step> stored) {
     List<String> clashes = new ArrayList<>();
     Map<StepRef, Boolean> reported = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
@@ -169,8 +188,8 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
     }
   }
 
-  private static String clash(Run run, Step step, Step earlier) {
-    return "step " + step.ref() + " of run " + run.id() + " is already logged with a different "
+  private static String clash(RunId run, Step step, Step earlier) {
+    return "step " + step.ref() + " of run " + run + " is already logged with a different "
         + String.join(", ", step.entry().differencesFrom(earlier.entry()));
   }
 
@@ -197,7 +216,7 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
     }
     Run run = access.visible(caller, runId);
     StepRef ref = new StepRef(stepKey, attempt);
-    return log.find(run, List.of(ref)).stream().findFirst()
+    return log.find(run.client(), run.id(), List.of(ref)).stream().findFirst()
         .orElseThrow(() -> new NotFound("attempt " + attempt + " of step", stepKey));
   }
 }

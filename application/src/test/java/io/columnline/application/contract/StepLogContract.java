@@ -37,6 +37,13 @@ public abstract class StepLogContract {
 
   protected abstract Clients clients();
 
+  /** Appends steps to a running run, which must succeed. */
+  private List<Appended> append(List<Step> steps) {
+    StepLog.Appending appending = steps().append(steps);
+    assertThat(appending).isInstanceOf(StepLog.Appending.Done.class);
+    return ((StepLog.Appending.Done) appending).steps();
+  }
+
   private Run run() {
     Client client = Fixtures.client("acme-" + java.util.UUID.randomUUID().toString().substring(0, 8));
     clients().save(client);
@@ -58,23 +65,40 @@ public abstract class StepLogContract {
         StepStatus.SUCCESS, Optional.empty());
     Step empty = new Step(run.id(), run.client(), bare, Optional.empty(), CostSource.NONE, NOW);
 
-    assertThat(steps().append(List.of(step, empty)))
+    assertThat(append(List.of(step, empty)))
         .containsExactly(new Appended(step, true), new Appended(empty, true));
-    assertThat(steps().find(run, List.of(step.ref(), empty.ref(), new StepRef("bare", 2))))
+    assertThat(steps().find(run.client(), run.id(), List.of(step.ref(), empty.ref(), new StepRef("bare", 2))))
         .containsExactlyInAnyOrder(step, empty);
+  }
+
+  @Test
+  void steps_are_stored_only_while_their_run_runs_for_their_client() {
+    Run run = run();
+    Step step = RunFixtures.step(run, "a", 1, "research", NOW);
+    Step wrongClient = new Step(run.id(), io.columnline.domain.client.ClientId.random(), step.entry(), step.costUsd(),
+        step.costSource(), NOW);
+    Run missing = RunFixtures.run(Fixtures.client("ghost"));
+    assertThat(steps().append(List.of(wrongClient))).isEqualTo(new StepLog.Appending.NoRun());
+    assertThat(steps().append(List.of(RunFixtures.step(missing, "a", 1, "research", NOW))))
+        .isEqualTo(new StepLog.Appending.NoRun());
+
+    runs().update(run.complete(NOW.plusSeconds(1)));
+    assertThat(steps().append(List.of(step, RunFixtures.step(run, "b", 1, "research", NOW))))
+        .isEqualTo(new StepLog.Appending.RunFinished(io.columnline.domain.run.RunStatus.COMPLETED));
+    assertThat(steps().find(run.client(), run.id(), List.of(step.ref()))).isEmpty();
   }
 
   @Test
   void an_identity_that_is_taken_answers_the_earlier_step_whatever_the_new_payload() {
     Run run = run();
     Step first = RunFixtures.step(run, "research.claims", 1, "research", NOW);
-    steps().append(List.of(first));
+    append(List.of(first));
 
     Step same = RunFixtures.step(run, "research.claims", 1, "research", NOW.plusSeconds(5));
     Step different = RunFixtures.step(run, RunFixtures.failed("research.claims", 1, "research"), NOW.plusSeconds(6));
     Step retry = RunFixtures.step(run, "research.claims", 2, "research", NOW.plusSeconds(7));
 
-    assertThat(steps().append(List.of(same, different, retry)))
+    assertThat(append(List.of(same, different, retry)))
         .containsExactly(new Appended(first, false), new Appended(first, false), new Appended(retry, true));
     assertThat(steps().list(run, new StepLog.Query(Optional.empty(), Optional.empty()), PageRequest.first(10)).items())
         .containsExactly(first, retry);
@@ -88,7 +112,7 @@ public abstract class StepLogContract {
       List<Callable<Appended>> sends = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
         Step step = RunFixtures.step(run, "same", 1, "research", NOW.plusMillis(i));
-        sends.add(() -> steps().append(List.of(step)).get(0));
+        sends.add(() -> ((StepLog.Appending.Done) steps().append(List.of(step))).steps().get(0));
       }
       List<Appended> answers = new ArrayList<>();
       for (Future<Appended> answer : pool.invokeAll(sends)) {
@@ -97,7 +121,7 @@ public abstract class StepLogContract {
       assertThat(answers).filteredOn(Appended::created).hasSize(1);
       Step winner = answers.stream().filter(Appended::created).findFirst().orElseThrow().stored();
       assertThat(answers).extracting(Appended::stored).containsOnly(winner);
-      assertThat(steps().find(run, List.of(new StepRef("same", 1)))).containsExactly(winner);
+      assertThat(steps().find(run.client(), run.id(), List.of(new StepRef("same", 1)))).containsExactly(winner);
     } finally {
       pool.shutdownNow();
     }
@@ -112,10 +136,10 @@ public abstract class StepLogContract {
       String stage = i % 2 == 0 ? "research" : "writers";
       logged.add(RunFixtures.step(run, "step-" + (7 - i), 1, stage, NOW.plusSeconds(i / 2)));
     }
-    steps().append(logged);
-    steps().append(List.of(RunFixtures.step(other, "step-1", 1, "research", NOW)));
+    append(logged);
+    append(List.of(RunFixtures.step(other, "step-1", 1, "research", NOW)));
     Step failed = RunFixtures.step(run, RunFixtures.failed("step-9", 1, "research"), NOW.plusSeconds(60));
-    steps().append(List.of(failed));
+    append(List.of(failed));
 
     var everything = new StepLog.Query(Optional.empty(), Optional.empty());
     List<Step> seen = new ArrayList<>();
@@ -139,7 +163,7 @@ public abstract class StepLogContract {
   @Test
   void the_latest_successful_attempt_is_the_highest_numbered_success() {
     Run run = run();
-    steps().append(List.of(
+    append(List.of(
         RunFixtures.step(run, "writer", 1, "writers", NOW),
         RunFixtures.step(run, "writer", 2, "writers", NOW.plusSeconds(1)),
         RunFixtures.step(run, RunFixtures.failed("writer", 3, "writers"), NOW.plusSeconds(2)),
@@ -157,8 +181,8 @@ public abstract class StepLogContract {
     Step failed = RunFixtures.step(run, RunFixtures.failed("a", 2, "research"), NOW);
     var unpricedEntry = RunFixtures.entry("w", 1, "writers");
     Step unpriced = new Step(run.id(), run.client(), unpricedEntry, Optional.empty(), CostSource.UNKNOWN_MODEL, NOW);
-    steps().append(List.of(priced, failed, unpriced));
-    steps().append(List.of(RunFixtures.step(run(), "a", 1, "research", NOW)));
+    append(List.of(priced, failed, unpriced));
+    append(List.of(RunFixtures.step(run(), "a", 1, "research", NOW)));
 
     Map<String, Totals> totals = steps().totalsByStage(run);
     assertThat(totals).containsOnlyKeys("research", "writers");

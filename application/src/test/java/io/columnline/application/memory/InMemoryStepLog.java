@@ -4,6 +4,7 @@ import io.columnline.application.page.Cursor;
 import io.columnline.application.page.Page;
 import io.columnline.application.page.PageRequest;
 import io.columnline.application.port.out.StepLog;
+import io.columnline.domain.client.ClientId;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
@@ -29,18 +30,35 @@ public final class InMemoryStepLog implements StepLog {
   private record Id(RunId run, StepRef ref) {}
 
   private final Map<Id, Step> steps = new ConcurrentHashMap<>();
+  private final InMemoryRuns runs;
 
-  @Override
-  public synchronized List<Appended> append(List<Step> fresh) {
-    return fresh.stream().map(step -> {
-      Step earlier = steps.putIfAbsent(new Id(step.run(), step.ref()), step);
-      return earlier == null ? new Appended(step, true) : new Appended(earlier, false);
-    }).toList();
+  public InMemoryStepLog(InMemoryRuns runs) {
+    this.runs = runs;
   }
 
   @Override
-  public List<Step> find(Run run, Collection<StepRef> refs) {
-    return refs.stream().distinct().map(ref -> steps.get(new Id(run.id(), ref))).filter(s -> s != null).toList();
+  public synchronized Appending append(List<Step> fresh) {
+    if (fresh.stream().map(Step::run).distinct().count() > 1) {
+      throw new IllegalArgumentException("an append takes the steps of one run");
+    }
+    Step first = fresh.get(0);
+    Optional<Run> run = runs.byId(first.run()).filter(r -> r.client().equals(first.client()));
+    if (run.isEmpty()) {
+      return new Appending.NoRun();
+    }
+    if (!run.get().isRunning()) {
+      return new Appending.RunFinished(run.get().status());
+    }
+    return new Appending.Done(fresh.stream().map(step -> {
+      Step earlier = steps.putIfAbsent(new Id(step.run(), step.ref()), step);
+      return earlier == null ? new Appended(step, true) : new Appended(earlier, false);
+    }).toList());
+  }
+
+  @Override
+  public List<Step> find(ClientId client, RunId run, Collection<StepRef> refs) {
+    return refs.stream().distinct().map(ref -> steps.get(new Id(run, ref)))
+        .filter(s -> s != null && s.client().equals(client)).toList();
   }
 
   @Override

@@ -24,7 +24,7 @@ final class RunWorld {
   final InMemoryClients clients = new InMemoryClients();
   final InMemoryRuns runs = new InMemoryRuns();
   final InMemoryStages stages = new InMemoryStages();
-  final InMemoryStepLog steps = new InMemoryStepLog();
+  final InMemoryStepLog steps = new InMemoryStepLog(runs);
   final InMemoryModelPrices prices = new InMemoryModelPrices();
   final InMemoryTransactions transactions = new InMemoryTransactions();
 

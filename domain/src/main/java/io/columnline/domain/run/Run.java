@@ -63,8 +63,13 @@ public record Run(
   /** Stages and steps may only be written while the run is running; {@code action} is a gerund phrase. */
   public void requireRunning(String action) {
     if (!isRunning()) {
-      throw new Conflict("run " + id + " is already " + status.wire() + "; " + action + " is only possible while it is running");
+      throw notRunning(id, status, action);
     }
+  }
+
+  /** The refusal of {@code action} on a run that has already finished with {@code status}. */
+  public static Conflict notRunning(RunId id, RunStatus status, String action) {
+    return new Conflict("run " + id + " is already " + status.wire() + "; " + action + " is only possible while it is running");
   }
 
   /** Completing a completed run again answers the same run, so a retried call is harmless. */

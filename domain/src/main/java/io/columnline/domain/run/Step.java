@@ -24,18 +24,18 @@ public record Step(
    * A given {@code cost_usd} wins; otherwise the model's price times the token counts; a model
    * missing from the price table leaves the cost empty and says so.
    */
-  public static Step log(Run run, StepEntry entry, PriceTable prices, Instant now) {
+  public static Step log(RunId run, ClientId client, StepEntry entry, PriceTable prices, Instant now) {
     if (entry.costUsd().isPresent()) {
-      return new Step(run.id(), run.client(), entry, entry.costUsd(), CostSource.GIVEN, now);
+      return new Step(run, client, entry, entry.costUsd(), CostSource.GIVEN, now);
     }
     if (entry.model().isEmpty() || entry.tokensInput().isEmpty() && entry.tokensOutput().isEmpty()) {
-      return new Step(run.id(), run.client(), entry, Optional.empty(), CostSource.NONE, now);
+      return new Step(run, client, entry, Optional.empty(), CostSource.NONE, now);
     }
     return prices.priceFor(entry.model().get())
-        .map(price -> new Step(run.id(), run.client(), entry,
+        .map(price -> new Step(run, client, entry,
             Optional.of(price.costOf(entry.tokensInput().orElse(0L), entry.tokensOutput().orElse(0L))),
             CostSource.PRICED, now))
-        .orElseGet(() -> new Step(run.id(), run.client(), entry, Optional.empty(), CostSource.UNKNOWN_MODEL, now));
+        .orElseGet(() -> new Step(run, client, entry, Optional.empty(), CostSource.UNKNOWN_MODEL, now));
   }
 
   public StepEntry.StepRef ref() {

@@ -154,18 +154,22 @@ public record StepEntry(
 
   /** SHA-256 of the payload: equal exactly when every field is equal. */
   public String fingerprint() {
-    var text = new StringBuilder();
-    for (Field field : fields()) {
-      String value = field.value();
-      text.append(field.name()).append('=');
-      text.append(value == null ? "-" : value.length() + ":" + value).append('\n');
-    }
+    MessageDigest digest;
     try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+      digest = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
+    for (Field field : fields()) {
+      String value = field.value();
+      String head = field.name() + (value == null ? "=-\n" : "=" + value.length() + ":");
+      digest.update(head.getBytes(StandardCharsets.UTF_8));
+      if (value != null) {
+        digest.update(value.getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) '\n');
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   /** The wire names of the fields whose values differ from {@code other}'s. */

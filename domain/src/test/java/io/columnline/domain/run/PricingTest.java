@@ -20,7 +20,7 @@ class PricingTest {
     var d = StepEntryTest.draft();
     var draft = new StepEntry.Draft(d.stepKey(), d.attempt(), d.stage(), d.section(), d.promptKey(), d.promptVersion(),
         model, d.input(), d.output(), in, out, cost, d.latencyMs(), d.status(), d.error());
-    return Step.log(run, draft.entry(), prices, NOW);
+    return Step.log(run.id(), run.client(), draft.entry(), prices, NOW);
   }
 
   @Test

@@ -2,7 +2,10 @@ package io.columnline.application.port.out;
 
 import io.columnline.application.page.Page;
 import io.columnline.application.page.PageRequest;
+import io.columnline.domain.client.ClientId;
 import io.columnline.domain.run.Run;
+import io.columnline.domain.run.RunId;
+import io.columnline.domain.run.RunStatus;
 import io.columnline.domain.run.Step;
 import io.columnline.domain.run.StepEntry.StepRef;
 import io.columnline.domain.run.StepStatus;
@@ -15,13 +18,16 @@ import java.util.Optional;
 /** Every LLM execution of every run. A step is identified by its run, step key and attempt. */
 public interface StepLog {
   /**
-   * Stores every step whose identity is free, safely against concurrent writers of the same
-   * identity, and answers for each step, in order, what is stored under its identity now.
+   * Stores the steps, all of one run, whose identity is free, but only while that run exists for
+   * the steps' client and is running: the run's status is checked and held in the same write, so
+   * a run finished concurrently takes no step after it. Safe against concurrent writers of the
+   * same identity. On success it answers for each step, in order, what is stored under its
+   * identity now.
    */
-  List<Appended> append(List<Step> steps);
+  Appending append(List<Step> steps);
 
-  /** The steps of the run stored under any of these identities, in no particular order. */
-  List<Step> find(Run run, Collection<StepRef> refs);
+  /** The steps of the client's run stored under any of these identities, in no particular order. */
+  List<Step> find(ClientId client, RunId run, Collection<StepRef> refs);
 
   /** In the order they were logged (then by key and attempt). */
   Page<Step> list(Run run, Query query, PageRequest page);
@@ -34,6 +40,17 @@ public interface StepLog {
 
   /** {@code created} is false when the identity was taken: {@code stored} is then the earlier step. */
   record Appended(Step stored, boolean created) {}
+
+  /** What an append did. */
+  sealed interface Appending {
+    /** No run with that id belongs to the steps' client; nothing was stored. */
+    record NoRun() implements Appending {}
+
+    /** The run has finished; nothing was stored. */
+    record RunFinished(RunStatus status) implements Appending {}
+
+    record Done(List<Appended> steps) implements Appending {}
+  }
 
   /** Empty parts do not filter. */
   record Query(Optional<String> stage, Optional<StepStatus> status) {}
