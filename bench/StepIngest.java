@@ -152,6 +152,33 @@ public final class StepIngest {
     return new double[] {server, ticks / 100.0, processTicks("self", true) / 100.0};
   }
 
+  /** Live children of the postmaster (backends and background processes). */
+  private long postgresChildren() {
+    String postmaster = postmasterPid();
+    if (postmaster == null) {
+      return 0;
+    }
+    try (var procs = Files.list(Path.of("/proc"))) {
+      return procs.map(p -> p.getFileName().toString()).filter(name -> name.matches("\\d+"))
+          .map(StepIngest::stat).filter(stat -> stat != null && stat[1].equals(postmaster) && !stat[0].equals("Z"))
+          .count();
+    } catch (IOException e) {
+      return 0;
+    }
+  }
+
+  /**
+   * pgbench's backends exit when it does; their CPU time counts only once the postmaster has
+   * reaped them, so wait for that before reading it.
+   */
+  private void awaitBackendsReaped(long before) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (postgresChildren() > before && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    Thread.sleep(200);
+  }
+
   private String postmasterPid() {
     try {
       return options.containsKey("pg-data")
@@ -322,6 +349,7 @@ public final class StepIngest {
         + " ON CONFLICT DO NOTHING;\n";
     Path script = Files.createTempFile("step-ingest", ".sql");
     Files.writeString(script, sql);
+    long backendsBefore = postgresChildren();
     double cpuBefore = cpuSeconds();
     Process process = new ProcessBuilder(options.getOrDefault("pgbench", "pgbench"), "-n", "-h", "127.0.0.1",
         "-p", options.get("pg-port"), "-U", "postgres", "-c", Integer.toString(clients), "-j", "4",
@@ -329,6 +357,7 @@ public final class StepIngest {
         .redirectErrorStream(true).start();
     String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     int exit = process.waitFor();
+    awaitBackendsReaped(backendsBefore);
     double cpu = cpuSeconds() - cpuBefore;
     Files.deleteIfExists(script);
     Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(text);
