@@ -20,4 +20,12 @@ public abstract class CliModule {
   @Binds
   @IntoSet
   abstract CliCommand prompts(PromptsCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand releaseDue(ReleaseDueCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand export(ExportCommand command);
 }
