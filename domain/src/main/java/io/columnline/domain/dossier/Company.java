@@ -28,6 +28,9 @@ public record Company(String name, String domain, Optional<String> companyId) {
   public static String normalizeDomain(String domain) {
     String d = domain.strip().toLowerCase(Locale.ROOT);
     d = SCHEME.matcher(d).replaceFirst("");
+    while (d.startsWith("/")) {
+      d = d.substring(1);
+    }
     int at = d.lastIndexOf('@', firstOf(d, "/?#"));
     if (at >= 0) {
       d = d.substring(at + 1);
