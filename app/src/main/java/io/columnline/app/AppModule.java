@@ -4,12 +4,17 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import io.columnline.adapters.http.HttpConfig;
+import io.columnline.adapters.http.ImportLimits;
 import io.columnline.adapters.postgres.Database;
+import io.columnline.application.port.in.AiInteractionsUseCase;
 import io.columnline.application.port.in.ApiKeysUseCase;
 import io.columnline.application.port.in.DeliverWebhooksUseCase;
 import io.columnline.application.port.in.AuthenticateUseCase;
+import io.columnline.application.port.in.CampaignsUseCase;
 import io.columnline.application.port.in.HealthUseCase;
 import io.columnline.application.port.in.IdempotencyUseCase;
+import io.columnline.application.port.in.ImportProspectsUseCase;
+import io.columnline.application.port.in.ProspectsUseCase;
 import io.columnline.application.port.in.ReadClientsUseCase;
 import io.columnline.application.port.in.ReadPromptsUseCase;
 import io.columnline.application.port.in.ReadSectionDefinitionsUseCase;
@@ -51,6 +56,10 @@ import io.columnline.application.service.PipelineStatsService;
 import io.columnline.application.service.PublishService;
 import io.columnline.application.service.ReleaseService;
 import io.columnline.application.service.RerunService;
+import io.columnline.application.service.AiInteractionService;
+import io.columnline.application.service.CampaignService;
+import io.columnline.application.service.ImportService;
+import io.columnline.application.service.ProspectService;
 import java.time.Clock;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
@@ -72,6 +81,11 @@ abstract class AppModule {
   @Provides
   static RetryPolicy webhookRetries(Config config) {
     return new RetryPolicy(java.time.Duration.ofMillis(config.webhookFirstRetryMillis()), config.webhookMaxAttempts());
+  }
+
+  @Provides
+  static ImportLimits importLimits(Config config) {
+    return new ImportLimits(config.maxImportBytes());
   }
 
   @Provides
@@ -159,4 +173,16 @@ abstract class AppModule {
 
   @Binds
   abstract ExportDossiersUseCase exportDossiers(ExportService service);
+
+  @Binds
+  abstract ImportProspectsUseCase importProspects(ImportService service);
+
+  @Binds
+  abstract ProspectsUseCase prospects(ProspectService service);
+
+  @Binds
+  abstract CampaignsUseCase campaigns(CampaignService service);
+
+  @Binds
+  abstract AiInteractionsUseCase aiInteractions(AiInteractionService service);
 }

@@ -28,4 +28,12 @@ public abstract class CliModule {
   @Binds
   @IntoSet
   abstract CliCommand export(ExportCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand importProspects(ImportCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand audience(AudienceCommand command);
 }

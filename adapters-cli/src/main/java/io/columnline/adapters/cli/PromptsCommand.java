@@ -68,6 +68,9 @@ final class PromptsCommand implements CliCommand {
           List<String> labels) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (labels != null) {
+      labels.forEach(label -> PromptLabel.movable("--label", label));
+    }
     List<Path> files = promptFiles(dir);
     List<String> problems = new ArrayList<>();
     List<Draft> drafts = new ArrayList<>();

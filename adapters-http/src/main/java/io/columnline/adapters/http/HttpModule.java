@@ -69,4 +69,16 @@ public abstract class HttpModule {
   /** The JSON Schema library reads JSON with Jackson, which only this adapter has. */
   @Binds
   abstract JsonSchemaValidator jsonSchemaValidator(NetworkntJsonSchemaValidator validator);
+
+  @Binds
+  @IntoSet
+  abstract Routes prospects(ProspectRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes imports(ImportRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes aiInteractions(AiInteractionRoutes routes);
 }

@@ -60,6 +60,17 @@ public final class Request {
         : Optional.of(values.peekFirst());
   }
 
+  /** Every query parameter with its first value. */
+  public java.util.Map<String, String> queryParameters() {
+    java.util.Map<String, String> all = new java.util.LinkedHashMap<>();
+    exchange.getQueryParameters().forEach((name, values) -> {
+      if (!values.isEmpty()) {
+        all.put(name, values.peekFirst());
+      }
+    });
+    return all;
+  }
+
   public Optional<Instant> queryInstant(String name) {
     return query(name).map(value -> {
       try {

@@ -3,8 +3,12 @@ package io.columnline.adapters.postgres;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import io.columnline.application.port.out.AiInteractions;
 import io.columnline.application.port.out.ApiKeys;
 import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.CsvFiles;
+import io.columnline.application.port.out.Companies;
+import io.columnline.application.port.out.Contacts;
 import io.columnline.application.port.out.IdempotencyRecords;
 import io.columnline.application.port.out.ModelPrices;
 import io.columnline.application.port.out.Runs;
@@ -12,6 +16,7 @@ import io.columnline.application.port.out.Stages;
 import io.columnline.application.port.out.StepLog;
 import io.columnline.application.port.out.Prompts;
 import io.columnline.application.port.out.SectionDefinitions;
+import io.columnline.application.port.out.ProspectImports;
 import io.columnline.application.port.out.StorageHealth;
 import io.columnline.application.port.out.Transactions;
 import io.columnline.application.port.out.WebhookOutbox;
@@ -90,4 +95,20 @@ public abstract class PostgresModule {
 
   @Binds
   abstract PipelineStats pipelineStats(JdbiPipelineStats stats);
+
+  @Binds
+  abstract Companies companies(JdbiCompanies companies);
+
+  @Binds
+  abstract Contacts contacts(JdbiContacts contacts);
+
+  @Binds
+  abstract AiInteractions aiInteractions(JdbiAiInteractions interactions);
+
+  @Binds
+  abstract ProspectImports prospectImports(PostgresProspectImports imports);
+
+  /** Import files are read with FastCSV; they are only ever read to be loaded into PostgreSQL. */
+  @Binds
+  abstract CsvFiles csvFiles(FastCsvFiles files);
 }

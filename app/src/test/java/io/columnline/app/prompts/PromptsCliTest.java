@@ -150,6 +150,13 @@ class PromptsCliTest {
   }
 
   @Test
+  void latest_cannot_be_given_as_a_label() throws IOException {
+    Run push = run("prompts", "push", "--label", "latest", dir("prompts", Map.of("claims.prompt", CLAIMS)).toString());
+    assertThat(push.code()).isEqualTo(1);
+    assertThat(push.err()).contains("--label: 'latest' always names the newest version");
+  }
+
+  @Test
   void a_folder_without_prompt_files_is_refused() throws IOException {
     Run push = run("prompts", "push", dir("empty", Map.of("notes.txt", "x")).toString());
     assertThat(push.code()).isEqualTo(1);

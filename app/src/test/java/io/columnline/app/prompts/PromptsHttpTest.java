@@ -132,6 +132,7 @@ class PromptsHttpTest {
 
     assertThat(put("p5", "{\"template\": \"x\", \"temperature\": 1}").errorFields()).containsExactly("temperature");
     assertThat(put("p5", "{}").errorFields()).containsExactly("template");
+    assertThat(put("p5", "{\"template\": \"x\", \"labels\": [\"ok\", null]}").errorFields()).containsExactly("labels[1]");
     assertThat(put("Bad.Key", "{\"template\": \"x\"}").errorFields()).containsExactly("key");
   }
 

@@ -7,6 +7,8 @@ import io.columnline.domain.prompt.PromptKey;
 import io.columnline.domain.prompt.PromptLabel;
 import io.columnline.domain.prompt.PromptVersion;
 import io.columnline.domain.error.Violation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,10 +40,13 @@ public interface SavePromptUseCase {
     }
   }
 
-  /** {@code modelParams} is a JSON object or null; {@code labels} may be empty. */
+  /**
+   * {@code modelParams} is a JSON object or null; {@code labels} may be empty, and a null among them
+   * is reported like any other bad label.
+   */
   record Draft(String key, String template, String model, JsonDocument modelParams, List<String> labels) {
     public Draft {
-      labels = labels == null ? List.of() : List.copyOf(labels);
+      labels = labels == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(labels));
     }
   }
 
