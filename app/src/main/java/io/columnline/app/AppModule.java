@@ -49,6 +49,7 @@ import io.columnline.application.port.in.ReadDossiersUseCase;
 import io.columnline.application.port.in.ReadWebhookDeliveriesUseCase;
 import io.columnline.application.port.in.ReleaseDossiersUseCase;
 import io.columnline.application.port.in.RerunDossierUseCase;
+import io.columnline.application.port.in.RunContactsUseCase;
 import io.columnline.application.service.BatchService;
 import io.columnline.application.service.DossierService;
 import io.columnline.application.service.ExportService;
@@ -56,6 +57,7 @@ import io.columnline.application.service.PipelineStatsService;
 import io.columnline.application.service.PublishService;
 import io.columnline.application.service.ReleaseService;
 import io.columnline.application.service.RerunService;
+import io.columnline.application.service.RunContactService;
 import io.columnline.application.service.AiInteractionService;
 import io.columnline.application.service.CampaignService;
 import io.columnline.application.service.ImportService;
@@ -173,6 +175,9 @@ abstract class AppModule {
 
   @Binds
   abstract ExportDossiersUseCase exportDossiers(ExportService service);
+
+  @Binds
+  abstract RunContactsUseCase runContacts(RunContactService service);
 
   @Binds
   abstract ImportProspectsUseCase importProspects(ImportService service);

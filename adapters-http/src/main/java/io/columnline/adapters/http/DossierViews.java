@@ -12,6 +12,9 @@ import io.columnline.domain.dossier.Dossier;
 import io.columnline.domain.dossier.DossierId;
 import io.columnline.domain.dossier.DossierList;
 import io.columnline.domain.dossier.DossierSection;
+import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.prospect.Contact;
+import io.columnline.domain.prospect.FieldValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +30,45 @@ final class DossierViews {
   }
 
   record BatchRef(String id, String name) {}
+
+  /** A contact found by a run, with the fields a run writes. */
+  record ContactView(
+      String id,
+      String runId,
+      String dossierId,
+      String companyId,
+      String companyName,
+      String fullName,
+      String firstName,
+      String lastName,
+      String position,
+      String workEmail,
+      String genericEmail,
+      List<String> phoneNumbers,
+      String linkedinUrl,
+      List<String> sourceUrls,
+      @JsonRawValue String aiResearchData,
+      Instant createdAt,
+      Instant updatedAt) {
+    static ContactView from(Contact c) {
+      FieldValues v = c.values();
+      return new ContactView(c.id().toString(), c.runId().map(Object::toString).orElse(null),
+          c.dossierId().map(Object::toString).orElse(null), c.companyId().map(Object::toString).orElse(null),
+          text(v, "company_name"), text(v, "full_name"), text(v, "first_name"), text(v, "last_name"),
+          text(v, "position"), text(v, "work_email"), text(v, "generic_email"), list(v, "phone_numbers"),
+          text(v, "linkedin_url"), list(v, "source_urls"),
+          v.get("ai_research_data") instanceof JsonDocument d ? d.text() : null, c.createdAt(), c.updatedAt());
+    }
+
+    private static String text(FieldValues values, String name) {
+      return values.get(name) == null ? null : values.get(name).toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> list(FieldValues values, String name) {
+      return values.get(name) instanceof List<?> items ? (List<String>) items : List.of();
+    }
+  }
 
   record ListRef(String id, String name) {
     static ListRef from(DossierList l) {
@@ -58,6 +100,7 @@ final class DossierViews {
       String supersededByDossierId,
       List<ListRef> lists,
       List<SectionView> sections,
+      List<ContactView> contacts,
       Instant createdAt,
       Instant updatedAt) {
     static DossierView from(DossierDetails details) {
@@ -68,7 +111,8 @@ final class DossierViews {
           d.releasedAt().orElse(null), d.supersedes().map(DossierId::toString).orElse(null),
           d.supersededBy().map(DossierId::toString).orElse(null),
           details.lists().stream().map(ListRef::from).toList(),
-          details.sections().stream().map(SectionView::from).toList(), d.createdAt(), d.updatedAt());
+          details.sections().stream().map(SectionView::from).toList(),
+          details.contacts().stream().map(ContactView::from).toList(), d.createdAt(), d.updatedAt());
     }
   }
 

@@ -66,6 +66,10 @@ public abstract class HttpModule {
   @IntoSet
   abstract Routes stats(StatsRoutes routes);
 
+  @Binds
+  @IntoSet
+  abstract Routes runContacts(RunContactRoutes routes);
+
   /** The JSON Schema library reads JSON with Jackson, which only this adapter has. */
   @Binds
   abstract JsonSchemaValidator jsonSchemaValidator(NetworkntJsonSchemaValidator validator);

@@ -4,7 +4,6 @@ import io.columnline.application.port.out.DossierExports;
 import io.columnline.application.port.out.Dossiers;
 import io.columnline.domain.dossier.Dossier;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,8 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class JdbiDossierExports implements DossierExports {
   private static final int FETCH_SIZE = 1000;
+  /** Contact fields stored as text arrays, exported joined with "; ". */
+  private static final java.util.Set<String> LISTS = java.util.Set.of("phone_numbers", "source_urls");
 
   private final JdbiSession session;
 
@@ -66,12 +67,17 @@ final class JdbiDossierExports implements DossierExports {
           : ", CASE WHEN jsonb_typeof(s.sections -> :s" + i + ") = 'object' THEN NULL ELSE s.sections ->> :s" + i
               + " END AS c" + i);
     }
+    for (String field : CONTACT_FIELDS) {
+      select.append(LISTS.contains(field)
+          ? ", array_to_string(k." + field + ", '; ') AS k_" + field
+          : ", k." + field + " AS k_" + field);
+    }
     select.append(" FROM dossiers d JOIN batches b ON b.id = d.batch_id")
         .append(" LEFT JOIN LATERAL (SELECT jsonb_object_agg(key, content::jsonb) AS sections FROM dossier_sections")
         .append("      WHERE dossier_id = d.id) s ON true")
+        .append(" LEFT JOIN contacts k ON k.dossier_id = d.id")
         .append(JdbiDossiers.WHERE)
-        .append(" ORDER BY d.created_at DESC, d.id DESC");
-    List<String> noContact = Collections.nCopies(CONTACT_FIELDS.size(), "");
+        .append(" ORDER BY d.created_at DESC, d.id DESC, k.created_at, k.id");
     session.useHandle(h -> {
       Query statement = JdbiDossiers.bindQuery(h.createQuery(select.toString()), query);
       for (int i = 0; i < columns.size(); i++) {
@@ -87,7 +93,12 @@ final class JdbiDossierExports implements DossierExports {
               String value = rs.getString("c" + i);
               cells.add(value == null ? "" : value);
             }
-            return new ExportRow(dossier, rs.getString("batch_name"), cells, noContact);
+            List<String> contact = new ArrayList<>(CONTACT_FIELDS.size());
+            for (String field : CONTACT_FIELDS) {
+              String value = rs.getString("k_" + field);
+              contact.add(value == null ? "" : value);
+            }
+            return new ExportRow(dossier, rs.getString("batch_name"), cells, contact);
           })
           .forEach(rows);
     });

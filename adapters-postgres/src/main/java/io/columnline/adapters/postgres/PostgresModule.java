@@ -27,6 +27,7 @@ import io.columnline.application.port.out.Dossiers;
 import io.columnline.application.port.out.PipelineStats;
 import io.columnline.application.port.out.PromptUsage;
 import io.columnline.application.port.out.Reruns;
+import io.columnline.application.port.out.RunContacts;
 import org.jdbi.v3.core.Jdbi;
 
 /** Binds every outbound port to its PostgreSQL implementation; needs a {@link Database} instance. */
@@ -95,6 +96,9 @@ public abstract class PostgresModule {
 
   @Binds
   abstract PipelineStats pipelineStats(JdbiPipelineStats stats);
+
+  @Binds
+  abstract RunContacts runContacts(JdbiRunContacts contacts);
 
   @Binds
   abstract Companies companies(JdbiCompanies companies);

@@ -41,4 +41,14 @@ class JdbiDossierExportsTest extends DossierExportsContract {
   protected Transactions transactions() {
     return DB.session();
   }
+
+  @Override
+  protected io.columnline.application.port.out.Contacts contacts() {
+    return new JdbiContacts(DB.session());
+  }
+
+  @Override
+  protected io.columnline.application.port.out.RunContacts runContacts() {
+    return new JdbiRunContacts(DB.session());
+  }
 }

@@ -127,6 +127,8 @@ class PublishAtomicityTest {
           .bind("run", run.id().value()).mapTo(Long.class).one());
       counts.put("sections", h.createQuery("SELECT count(*) FROM dossier_sections s JOIN dossiers d ON d.id = s.dossier_id"
           + " WHERE d.run_id = :run").bind("run", run.id().value()).mapTo(Long.class).one());
+      counts.put("contacts", h.createQuery("SELECT count(*) FROM contacts k JOIN dossiers d ON d.id = k.dossier_id"
+          + " WHERE d.run_id = :run").bind("run", run.id().value()).mapTo(Long.class).one());
       counts.put("memberships", h.createQuery("SELECT count(*) FROM dossier_list_members m JOIN dossiers d"
           + " ON d.id = m.dossier_id WHERE d.run_id = :run").bind("run", run.id().value()).mapTo(Long.class).one());
       counts.put("published", h.createQuery("SELECT count(*) FROM runs WHERE id = :run AND status = 'published'")
@@ -181,6 +183,7 @@ class PublishAtomicityTest {
       Map<String, Long> after = footprint(run);
       assertThat(after.get("dossiers")).isEqualTo(1);
       assertThat(after.get("sections")).isEqualTo(PublishHarness.SECTIONS);
+      assertThat(after.get("contacts")).isEqualTo(PublishHarness.CONTACTS);
       assertThat(after.get("memberships")).isEqualTo(1);
       assertThat(after.get("published")).isEqualTo(1);
       assertThat(after.get("batch_published")).isEqualTo(before.get("batch_published") + 1);

@@ -11,6 +11,7 @@ import io.columnline.application.service.PromptCatalog;
 import io.columnline.application.service.PublishService;
 import io.columnline.application.service.RunAccess;
 import io.columnline.application.service.RunDetailsReader;
+import io.columnline.application.service.RunContactService;
 import io.columnline.application.service.RunService;
 import io.columnline.application.service.StepService;
 import io.columnline.domain.access.ApiKeyId;
@@ -19,6 +20,7 @@ import io.columnline.domain.client.Client;
 import io.columnline.domain.client.ClientId;
 import io.columnline.domain.client.ClientProfile;
 import io.columnline.domain.client.ClientSlug;
+import io.columnline.domain.dossier.ContactDraft;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prompt.PromptKey;
 import io.columnline.domain.run.Run;
@@ -38,6 +40,7 @@ import java.util.Optional;
  */
 final class PublishHarness {
   static final int SECTIONS = 8;
+  static final int CONTACTS = 20;
 
   final JdbiSession session;
   final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
@@ -45,6 +48,7 @@ final class PublishHarness {
   final RunService runs;
   final StepService steps;
   final PublishService publish;
+  final RunContactService contacts;
   final Client client;
 
   PublishHarness(JdbiSession session, String slug) {
@@ -63,9 +67,12 @@ final class PublishHarness {
         batchBook, session, clock);
     steps = new StepService(stepLog, runAccess, new PriceBook(new JdbiModelPrices(session), clock),
         new PromptCatalog(new JdbiPrompts(session)), session, clock);
+    var runContacts = new JdbiRunContacts(session);
     publish = new PublishService(runStore, runAccess, access, stepLog, definitions, new ScriptedJsonSchemaValidator(),
-        dossiers, lists, new ListAccess(lists, clock), new JdbiReruns(session), batchBook,
-        new DossierReader(dossiers, lists, batches, access), session, clock);
+        dossiers, lists, new ListAccess(lists, clock), new JdbiReruns(session), runContacts, batchBook,
+        new DossierReader(dossiers, lists, batches, runContacts, access), session, clock);
+    contacts = new RunContactService(new JdbiContacts(session), runContacts, new JdbiCompanies(session), runAccess,
+        session, clock);
     client = Client.create(ClientId.random(), new ClientSlug(slug), Client.settings(slug, "UTC", null),
         ClientProfile.EMPTY, clock.instant());
     clients.save(client);
@@ -76,7 +83,7 @@ final class PublishHarness {
     }
   }
 
-  /** A running run of the company whose writers logged every section. */
+  /** A running run of the company whose writers logged every section and which found its contacts. */
   Run written(String company, String domain) {
     Seed seed = new Seed(company, domain, Optional.empty(),
         new JsonDocument("{\"company_name\":\"" + company + "\",\"domain\":\"" + domain + "\"}"));
@@ -89,6 +96,13 @@ final class PublishHarness {
           900L, "success", null));
     }
     steps.logBatch(admin, run.id(), writers);
+    List<ContactDraft> found = new ArrayList<>();
+    for (int i = 0; i < CONTACTS; i++) {
+      found.add(new ContactDraft("Person " + i + " of " + company, "Person", String.valueOf(i), "Head of " + i,
+          "person" + i + "@" + domain.replaceAll("^.*?//(www\\.)?", "").replaceAll("/.*$", ""), null,
+          List.of("+1 555 01" + i), null, List.of("https://" + i + ".example"), null));
+    }
+    contacts.add(admin, run.id(), found);
     return run;
   }
 }

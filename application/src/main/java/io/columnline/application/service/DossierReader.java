@@ -5,6 +5,7 @@ import io.columnline.application.port.in.ListedDossier;
 import io.columnline.application.port.out.Batches;
 import io.columnline.application.port.out.DossierLists;
 import io.columnline.application.port.out.Dossiers;
+import io.columnline.application.port.out.RunContacts;
 import io.columnline.domain.batch.Batch;
 import io.columnline.domain.batch.BatchId;
 import io.columnline.domain.client.ClientId;
@@ -17,24 +18,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Puts a dossier together with its client's slug, batch, sections and lists. */
+/** Puts a dossier together with its client's slug, batch, sections, lists and contacts. */
 public final class DossierReader {
   private final Dossiers dossiers;
   private final DossierLists lists;
   private final Batches batches;
+  private final RunContacts contacts;
   private final ClientAccess clients;
 
   @Inject
-  public DossierReader(Dossiers dossiers, DossierLists lists, Batches batches, ClientAccess clients) {
+  public DossierReader(
+      Dossiers dossiers, DossierLists lists, Batches batches, RunContacts contacts, ClientAccess clients) {
     this.dossiers = dossiers;
     this.lists = lists;
     this.batches = batches;
+    this.contacts = contacts;
     this.clients = clients;
   }
 
   public DossierDetails details(Dossier dossier) {
     return new DossierDetails(dossier, clients.byId(dossier.client()).slug(), batch(dossier.batch()),
-        dossiers.sections(dossier.id()), lists.ofDossiers(List.of(dossier.id())).getOrDefault(dossier.id(), List.of()));
+        dossiers.sections(dossier.id()), lists.ofDossiers(List.of(dossier.id())).getOrDefault(dossier.id(), List.of()),
+        contacts.ofDossiers(List.of(dossier.id())).getOrDefault(dossier.id(), List.of()));
   }
 
   /** Many dossiers at once: one lookup of lists for all, one per distinct batch and client. */

@@ -7,6 +7,7 @@ import io.columnline.application.port.out.Dossiers;
 import io.columnline.application.port.out.JsonSchemaValidator;
 import io.columnline.application.port.out.JsonSchemaValidator.SchemaProblem;
 import io.columnline.application.port.out.Reruns;
+import io.columnline.application.port.out.RunContacts;
 import io.columnline.application.port.out.Runs;
 import io.columnline.application.port.out.SectionDefinitions;
 import io.columnline.application.port.out.StepLog;
@@ -43,7 +44,8 @@ import java.util.Optional;
 
 /**
  * One transaction writes the dossier, its sections, list memberships, the supersedes links, the
- * run's status and the batch's count; a failure anywhere leaves none of it. The run row is locked
+ * run's contacts (attached to the dossier), the run's status and the batch's count; a failure
+ * anywhere leaves none of it. The run row is locked
  * first, so two publishes of one run follow each other; publishes of one company wait for each
  * other before they look for the dossier to supersede, so the chain stays linear.
  */
@@ -58,6 +60,7 @@ public final class PublishService implements PublishRunUseCase {
   private final DossierLists lists;
   private final ListAccess listAccess;
   private final Reruns reruns;
+  private final RunContacts contacts;
   private final BatchBook batches;
   private final DossierReader reader;
   private final Transactions transactions;
@@ -67,7 +70,7 @@ public final class PublishService implements PublishRunUseCase {
   public PublishService(
       Runs runs, RunAccess runAccess, ClientAccess clients, StepLog steps, SectionDefinitions sections,
       JsonSchemaValidator validator, Dossiers dossiers, DossierLists lists, ListAccess listAccess, Reruns reruns,
-      BatchBook batches, DossierReader reader, Transactions transactions, Clock clock) {
+      RunContacts contacts, BatchBook batches, DossierReader reader, Transactions transactions, Clock clock) {
     this.runs = runs;
     this.runAccess = runAccess;
     this.clients = clients;
@@ -78,6 +81,7 @@ public final class PublishService implements PublishRunUseCase {
     this.lists = lists;
     this.listAccess = listAccess;
     this.reruns = reruns;
+    this.contacts = contacts;
     this.batches = batches;
     this.reader = reader;
     this.transactions = transactions;
@@ -104,10 +108,12 @@ public final class PublishService implements PublishRunUseCase {
       dossiers.insert(dossier, content);
       replaced.ifPresent(old -> dossiers.update(old.supersededBy(id, now)));
       onLists.forEach(list -> lists.add(client.id(), id, list.id(), now));
+      contacts.attach(run.id(), id);
       runs.update(published);
       Batch batch = batches.dossierPublished(batchId);
       List<DossierList> sorted = onLists.stream().sorted(Comparator.comparing(l -> DossierList.nameKey(l.name()))).toList();
-      return new Published(new DossierDetails(dossier, client.slug(), batch, content, sorted), true);
+      return new Published(new DossierDetails(dossier, client.slug(), batch, content, sorted,
+          contacts.ofDossiers(List.of(id)).getOrDefault(id, List.of())), true);
     });
   }
 

@@ -35,6 +35,10 @@ public abstract class DossierExportsContract {
 
   protected abstract Transactions transactions();
 
+  protected abstract io.columnline.application.port.out.Contacts contacts();
+
+  protected abstract io.columnline.application.port.out.RunContacts runContacts();
+
   private Dossier publish(Client client, Batch batch, String company, java.time.Instant at, List<DossierSection> sections) {
     Run run = DossierFixtures.run(client, DossierFixtures.seed(company, company.toLowerCase() + ".com"), at);
     runs().insert(run);
@@ -52,6 +56,10 @@ public abstract class DossierExportsContract {
     Batch batch = DossierFixtures.batch(client, first);
     batches().insert(batch);
     Dossier full = publish(client, batch, "Full", NOW, DossierFixtures.sections());
+    Run fullRun = runs().byId(full.run()).orElseThrow();
+    contacts().insert(RunContactsContract.found(fullRun, "Al First", "al@full.com", 1));
+    contacts().insert(RunContactsContract.found(fullRun, "Bea, \"Second\"", null, 2));
+    runContacts().attach(fullRun.id(), full.id());
     Dossier partial = publish(client, batch, "Partial", NOW.plusSeconds(1), List.of(
         DossierFixtures.section("overview", 1, "{\"headline\":\"Short\",\"extra\":null,\"founded\":1999}"),
         DossierFixtures.section("verdict", 0, "\"buy\"")));
@@ -66,13 +74,18 @@ public abstract class DossierExportsContract {
 
     List<ExportRow> rows = new ArrayList<>();
     transactions().run(() -> exports().forEachRow(query, columns, rows::add));
-    assertThat(rows).extracting(ExportRow::dossier).containsExactly(empty, partial, full);
+    assertThat(rows).extracting(ExportRow::dossier).containsExactly(empty, partial, full, full);
     assertThat(rows).extracting(ExportRow::batchName).containsOnly("V2_20261122");
     assertThat(rows.get(0).sections()).containsOnly("");
     assertThat(rows.get(1).sections()).containsExactly("buy", "", "", "1999", "Short", "", "", "");
     assertThat(rows.get(2).sections()).map(cell -> cell.replace(" ", "")).containsExactly(
         "", "120", "", "", "Acme,\"the\"best", "[\"a\",\"b\"]", "[{\"date\":\"2026-11-01\"}]", "lineone\nlinetwo");
+    assertThat(rows.get(3).sections()).isEqualTo(rows.get(2).sections());
     assertThat(rows).allSatisfy(row -> assertThat(row.contact()).hasSize(DossierExports.CONTACT_FIELDS.size()));
+    assertThat(rows.get(0).contact()).containsOnly("");
+    assertThat(rows.get(2).contact()).containsExactly("Al First", "", "", "", "al@full.com", "",
+        "+49 30 1234; +49 171 5555", "", "");
+    assertThat(rows.get(3).contact().get(0)).isEqualTo("Bea, \"Second\"");
 
     var ofOtherClient = new Dossiers.Query(Optional.of(io.columnline.domain.client.ClientId.random()), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);

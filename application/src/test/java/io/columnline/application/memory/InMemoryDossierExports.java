@@ -4,6 +4,7 @@ import io.columnline.application.port.out.DossierExports;
 import io.columnline.application.port.out.Dossiers;
 import io.columnline.domain.dossier.Dossier;
 import io.columnline.domain.dossier.DossierSection;
+import io.columnline.domain.prospect.Contact;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -17,10 +18,12 @@ import java.util.function.Consumer;
 public final class InMemoryDossierExports implements DossierExports {
   private final InMemoryDossiers dossiers;
   private final InMemoryBatches batches;
+  private final InMemoryRunContacts contacts;
 
-  public InMemoryDossierExports(InMemoryDossiers dossiers, InMemoryBatches batches) {
+  public InMemoryDossierExports(InMemoryDossiers dossiers, InMemoryBatches batches, InMemoryRunContacts contacts) {
     this.dossiers = dossiers;
     this.batches = batches;
+    this.contacts = contacts;
   }
 
   @Override
@@ -71,8 +74,23 @@ public final class InMemoryDossierExports implements DossierExports {
         cells.add(value == null ? "" : value);
       }
       String batch = batches.byId(d.batch()).orElseThrow().name();
-      rows.accept(new ExportRow(d, batch, cells, Collections.nCopies(CONTACT_FIELDS.size(), "")));
+      List<Contact> people = contacts.ofDossiers(List.of(d.id())).getOrDefault(d.id(), List.of());
+      if (people.isEmpty()) {
+        rows.accept(new ExportRow(d, batch, cells, Collections.nCopies(CONTACT_FIELDS.size(), "")));
+      }
+      for (Contact person : people) {
+        rows.accept(new ExportRow(d, batch, cells, CONTACT_FIELDS.stream().map(f -> cell(person.values().get(f))).toList()));
+      }
     }
+  }
+
+  /** Lists are joined with "; ", as the Postgres adapter's array_to_string does. */
+  @SuppressWarnings("unchecked")
+  private static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    return value instanceof List<?> list ? String.join("; ", (List<String>) list) : value.toString();
   }
 
   private static String unquoted(String jsonString) {

@@ -13,7 +13,9 @@ class InMemoryDossierExportsTest extends DossierExportsContract {
   private final InMemoryRuns runs = new InMemoryRuns();
   private final InMemoryBatches batches = new InMemoryBatches();
   private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
-  private final InMemoryDossierExports exports = new InMemoryDossierExports(dossiers, batches);
+  private final InMemoryContacts contacts = new InMemoryContacts(new InMemoryCompanies());
+  private final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);
+  private final InMemoryDossierExports exports = new InMemoryDossierExports(dossiers, batches, runContacts);
 
   @Override
   protected DossierExports exports() {
@@ -43,5 +45,15 @@ class InMemoryDossierExportsTest extends DossierExportsContract {
   @Override
   protected Transactions transactions() {
     return new InMemoryTransactions();
+  }
+
+  @Override
+  protected io.columnline.application.port.out.Contacts contacts() {
+    return contacts;
+  }
+
+  @Override
+  protected io.columnline.application.port.out.RunContacts runContacts() {
+    return runContacts;
   }
 }

@@ -1,11 +1,14 @@
 package io.columnline.application.service;
 
 import io.columnline.application.contract.DossierFixtures;
+import io.columnline.application.memory.InMemoryCompanies;
+import io.columnline.application.memory.InMemoryContacts;
 import io.columnline.application.memory.InMemoryDossierExports;
 import io.columnline.application.memory.InMemoryDossierLists;
 import io.columnline.application.memory.InMemoryDossiers;
 import io.columnline.application.memory.InMemoryPipelineStats;
 import io.columnline.application.memory.InMemoryReruns;
+import io.columnline.application.memory.InMemoryRunContacts;
 import io.columnline.application.memory.InMemorySectionDefinitions;
 import io.columnline.application.memory.InMemoryWebhookOutbox;
 import io.columnline.application.memory.ScriptedJsonSchemaValidator;
@@ -30,12 +33,15 @@ class PublishWorld extends RunWorld {
   final InMemoryDossiers dossiers = new InMemoryDossiers(lists);
   final InMemoryReruns reruns = new InMemoryReruns();
   final InMemoryWebhookOutbox outbox = new InMemoryWebhookOutbox();
+  final InMemoryCompanies companies = new InMemoryCompanies();
+  final InMemoryContacts contacts = new InMemoryContacts(companies);
+  final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);
 
   final ListAccess listAccess = new ListAccess(lists, clock);
   final DossierAccess dossierAccess = new DossierAccess(dossiers);
-  final DossierReader dossierReader = new DossierReader(dossiers, lists, batches, clientAccess);
+  final DossierReader dossierReader = new DossierReader(dossiers, lists, batches, runContacts, clientAccess);
   final PublishService publishService = new PublishService(runs, runAccess, clientAccess, steps, definitions, schemas,
-      dossiers, lists, listAccess, reruns, batchBook, dossierReader, transactions, clock);
+      dossiers, lists, listAccess, reruns, runContacts, batchBook, dossierReader, transactions, clock);
   final DossierService dossierService = new DossierService(dossiers, dossierAccess, lists, listAccess, batches,
       clientAccess, dossierReader, transactions, clock);
   final BatchService batchService = new BatchService(batches, dossiers, clientAccess, dossierReader, transactions);
@@ -44,8 +50,12 @@ class PublishWorld extends RunWorld {
       outbox, reader, transactions, clock);
   final PipelineStatsService statsService =
       new PipelineStatsService(new InMemoryPipelineStats(runs, steps), clientAccess, transactions);
-  final ExportService exportService = new ExportService(new InMemoryDossierExports(dossiers, batches), clientAccess,
+  final ExportService exportService = new ExportService(new InMemoryDossierExports(dossiers, batches, runContacts),
+      clientAccess,
       batches, listAccess, transactions);
+
+  final RunContactService contactService =
+      new RunContactService(contacts, runContacts, companies, runAccess, transactions, clock);
 
   PublishWorld() {
     define("overview", 1, true);
