@@ -44,7 +44,7 @@ class RunContactServiceTest {
     assertThat(stored).hasSize(2);
     FieldValues jane = stored.stream().map(Contact::values).filter(v -> "jane@acme.com".equals(v.get("work_email")))
         .findFirst().orElseThrow();
-    assertThat(jane.get("full_name")).isEqualTo("jane   DOE");
+    assertThat(jane.get("full_name")).isEqualTo("Jane Doe");
     assertThat(jane.get("work_email")).isEqualTo("jane@acme.com");
     assertThat(jane.get("position")).isEqualTo("Chief Technology Officer");
     assertThat(jane.get("company_name")).isEqualTo("Acme");
