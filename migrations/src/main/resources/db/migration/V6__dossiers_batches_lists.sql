@@ -1,29 +1,23 @@
 -- Publishing: daily batches, dossiers with their sections, dossier lists, reruns. A dossier is
--- written with its sections, lists, supersedes links, the run's status and the batch's count in
--- one transaction.
+-- written with its sections, lists, supersedes links and the run's status in one transaction.
 
 -- One batch per client, pipeline version and local day of the client ({PIPELINE_VERSION}_{YYYYMMDD}).
--- status is kept from the counts: complete when every counted run failed or was published.
+-- Its counts (runs started, failed, dossiers published) and status are read from its runs, so they
+-- are exact without a counter row that every publish of the day would have to lock.
 CREATE TABLE batches (
-    id                 uuid PRIMARY KEY,
-    client_id          uuid NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
-    name               text COLLATE "C" NOT NULL,
-    day                date NOT NULL,
-    pipeline_version   text NOT NULL,
-    status             text NOT NULL CHECK (status IN ('in_progress', 'complete')),
-    runs_started       bigint NOT NULL CHECK (runs_started >= 0),
-    runs_failed        bigint NOT NULL CHECK (runs_failed >= 0),
-    dossiers_published bigint NOT NULL CHECK (dossiers_published >= 0),
-    created_at         timestamptz NOT NULL,
-    updated_at         timestamptz NOT NULL,
-    CHECK (runs_failed + dossiers_published <= runs_started),
+    id               uuid PRIMARY KEY,
+    client_id        uuid NOT NULL REFERENCES clients (id) ON DELETE CASCADE,
+    name             text COLLATE "C" NOT NULL,
+    day              date NOT NULL,
+    pipeline_version text NOT NULL,
+    created_at       timestamptz NOT NULL,
     UNIQUE (client_id, name),
     UNIQUE (client_id, id)
 );
 
 CREATE INDEX batches_newest_day_first ON batches (client_id, day DESC, name, id);
 
--- Which batch counts which run (a run started before batches existed has none until it publishes).
+-- Which batch holds which run (a run started before batches existed has none until it publishes).
 CREATE TABLE batch_runs (
     client_id uuid NOT NULL,
     run_id    uuid NOT NULL,
@@ -34,6 +28,7 @@ CREATE TABLE batch_runs (
 );
 
 CREATE UNIQUE INDEX batch_runs_run ON batch_runs (run_id);
+CREATE INDEX batch_runs_of_batch ON batch_runs (batch_id, run_id);
 
 -- company_domain is normalised (lower case, no scheme, www. or path) and company_name_key is the
 -- lower-cased name with single spaces: the keys a newer dossier of the same company is found by.

@@ -6,6 +6,7 @@ import io.columnline.application.port.in.ListedDossier;
 import io.columnline.application.port.in.ReadBatchesUseCase.BatchDetails;
 import io.columnline.application.port.in.ReadBatchesUseCase.ListedBatch;
 import io.columnline.domain.batch.Batch;
+import io.columnline.domain.batch.BatchCounts;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.dossier.Company;
 import io.columnline.domain.dossier.Dossier;
@@ -164,16 +165,15 @@ final class DossierViews {
       long runsFailed,
       long dossiersPublished,
       long runsInProgress,
-      Instant createdAt,
-      Instant updatedAt) {
-    static BatchView from(Batch b, ClientSlug client) {
+      Instant createdAt) {
+    static BatchView from(Batch b, BatchCounts c, ClientSlug client) {
       return new BatchView(b.id().toString(), client.value(), b.client().toString(), b.name(), b.day(),
-          b.pipelineVersion(), b.status().wire(), b.runsStarted(), b.runsFailed(), b.dossiersPublished(),
-          b.runsInProgress(), b.createdAt(), b.updatedAt());
+          b.pipelineVersion(), c.status().wire(), c.runsStarted(), c.runsFailed(), c.dossiersPublished(),
+          c.runsInProgress(), b.createdAt());
     }
 
     static BatchView from(ListedBatch listed) {
-      return from(listed.batch(), listed.client());
+      return from(listed.batch(), listed.counts(), listed.client());
     }
   }
 
@@ -190,12 +190,11 @@ final class DossierViews {
       long dossiersPublished,
       long runsInProgress,
       Instant createdAt,
-      Instant updatedAt,
       ListBody<ListedDossierView> dossiers) {
     static BatchDetailsView from(BatchDetails details) {
-      BatchView b = BatchView.from(details.batch(), details.client());
+      BatchView b = BatchView.from(details.batch(), details.counts(), details.client());
       return new BatchDetailsView(b.id(), b.client(), b.clientId(), b.name(), b.day(), b.pipelineVersion(), b.status(),
-          b.runsStarted(), b.runsFailed(), b.dossiersPublished(), b.runsInProgress(), b.createdAt(), b.updatedAt(),
+          b.runsStarted(), b.runsFailed(), b.dossiersPublished(), b.runsInProgress(), b.createdAt(),
           ListBody.of(details.dossiers(), ListedDossierView::from));
     }
   }

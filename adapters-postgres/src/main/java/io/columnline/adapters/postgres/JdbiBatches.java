@@ -5,6 +5,7 @@ import io.columnline.application.page.Page;
 import io.columnline.application.page.PageRequest;
 import io.columnline.application.port.out.Batches;
 import io.columnline.domain.batch.Batch;
+import io.columnline.domain.batch.BatchCounts;
 import io.columnline.domain.batch.BatchId;
 import io.columnline.domain.batch.BatchStatus;
 import io.columnline.domain.client.ClientId;
@@ -18,11 +19,16 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.StatementContext;
 
+/** A batch's counts are one aggregate over its runs (batch_runs_of_batch, then each run's status). */
 final class JdbiBatches implements Batches {
-  private static final String COLUMNS = "id, client_id, name, day, pipeline_version, runs_started, runs_failed,"
-      + " dossiers_published, created_at, updated_at";
+  private static final String COLUMNS = "b.id, b.client_id, b.name, b.day, b.pipeline_version, b.created_at";
+  private static final String COUNTS =
+      " CROSS JOIN LATERAL (SELECT count(*) AS started, count(*) FILTER (WHERE r.status = 'failed') AS failed,"
+          + " count(*) FILTER (WHERE r.status = 'published') AS published"
+          + " FROM batch_runs br JOIN runs r ON r.id = br.run_id WHERE br.batch_id = b.id) c";
+  private static final String STATUS =
+      "CASE WHEN c.started > 0 AND c.failed + c.published = c.started THEN 'complete' ELSE 'in_progress' END";
 
   private final JdbiSession session;
 
@@ -34,72 +40,32 @@ final class JdbiBatches implements Batches {
   @Override
   public void insert(Batch b) {
     session.useHandle(h -> h.createUpdate(
-            """
-            INSERT INTO batches (id, client_id, name, day, pipeline_version, status, runs_started, runs_failed,
-                                 dossiers_published, created_at, updated_at)
-            VALUES (:id, :client, :name, :day, :version, :status, :started, :failed, :published, :created, :updated)
-            """)
+            "INSERT INTO batches (id, client_id, name, day, pipeline_version, created_at)"
+                + " VALUES (:id, :client, :name, :day, :version, :created)")
         .bind("id", b.id().value())
         .bind("client", b.client().value())
         .bind("name", b.name())
         .bind("day", b.day())
         .bind("version", b.pipelineVersion())
-        .bind("status", b.status().wire())
-        .bind("started", b.runsStarted())
-        .bind("failed", b.runsFailed())
-        .bind("published", b.dossiersPublished())
         .bind("created", Rows.offset(b.createdAt()))
-        .bind("updated", Rows.offset(b.updatedAt()))
-        .execute());
-  }
-
-  @Override
-  public void update(Batch b) {
-    session.useHandle(h -> h.createUpdate(
-            "UPDATE batches SET status = :status, runs_started = :started, runs_failed = :failed,"
-                + " dossiers_published = :published, updated_at = :updated WHERE id = :id")
-        .bind("id", b.id().value())
-        .bind("status", b.status().wire())
-        .bind("started", b.runsStarted())
-        .bind("failed", b.runsFailed())
-        .bind("published", b.dossiersPublished())
-        .bind("updated", Rows.offset(b.updatedAt()))
         .execute());
   }
 
   @Override
   public Optional<Batch> byId(BatchId id) {
-    return byId(id, "");
-  }
-
-  @Override
-  public Optional<Batch> lock(BatchId id) {
-    return byId(id, " FOR UPDATE");
+    return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM batches b WHERE b.id = :id")
+        .bind("id", id.value())
+        .map((rs, ctx) -> batch(rs))
+        .findOne());
   }
 
   @Override
   public Optional<Batch> byName(ClientId client, String name) {
-    return byName(client, name, "");
-  }
-
-  @Override
-  public Optional<Batch> lock(ClientId client, String name) {
-    return byName(client, name, " FOR UPDATE");
-  }
-
-  private Optional<Batch> byId(BatchId id, String lock) {
-    return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM batches WHERE id = :id" + lock)
-        .bind("id", id.value())
-        .map(JdbiBatches::batch)
-        .findOne());
-  }
-
-  private Optional<Batch> byName(ClientId client, String name, String lock) {
     return session.withHandle(h -> h.createQuery(
-            "SELECT " + COLUMNS + " FROM batches WHERE client_id = :client AND name = :name" + lock)
+            "SELECT " + COLUMNS + " FROM batches b WHERE b.client_id = :client AND b.name = :name")
         .bind("client", client.value())
         .bind("name", name)
-        .map(JdbiBatches::batch)
+        .map((rs, ctx) -> batch(rs))
         .findOne());
   }
 
@@ -122,24 +88,34 @@ final class JdbiBatches implements Batches {
   }
 
   @Override
-  public Page<Batch> list(Query query, PageRequest page) {
+  public BatchCounts counts(BatchId batch) {
+    return session.withHandle(h -> h.createQuery("SELECT c.* FROM (SELECT CAST(:id AS uuid) AS id) b" + COUNTS)
+        .bind("id", batch.value())
+        .map((rs, ctx) -> counts(rs))
+        .one());
+  }
+
+  @Override
+  public Page<Counted> list(Query query, PageRequest page) {
     Optional<Cursor> cursor = page.cursor();
-    List<Batch> rows = session.withHandle(h -> h.createQuery(
-            "SELECT " + COLUMNS + " FROM batches"
-                + " WHERE (CAST(:client AS uuid) IS NULL OR client_id = CAST(:client AS uuid))"
-                + " AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))"
-                + " AND (CAST(:afterDay AS date) IS NULL OR day < CAST(:afterDay AS date)"
-                + "      OR (day = CAST(:afterDay AS date) AND (name, id) > (CAST(:afterName AS text), CAST(:afterId AS uuid))))"
-                + " ORDER BY day DESC, name, id LIMIT :limit")
+    List<Counted> rows = session.withHandle(h -> h.createQuery(
+            "SELECT " + COLUMNS + ", c.* FROM batches b" + COUNTS
+                + " WHERE (CAST(:client AS uuid) IS NULL OR b.client_id = CAST(:client AS uuid))"
+                + " AND (CAST(:status AS text) IS NULL OR " + STATUS + " = CAST(:status AS text))"
+                + " AND (CAST(:afterDay AS date) IS NULL OR b.day < CAST(:afterDay AS date)"
+                + "      OR (b.day = CAST(:afterDay AS date)"
+                + "          AND (b.name, b.id) > (CAST(:afterName AS text), CAST(:afterId AS uuid))))"
+                + " ORDER BY b.day DESC, b.name, b.id LIMIT :limit")
         .bind("client", query.client().map(ClientId::value).orElse(null))
         .bind("status", query.status().map(BatchStatus::wire).orElse(null))
         .bind("afterDay", cursor.map(JdbiBatches::day).orElse(null))
         .bind("afterName", cursor.map(c -> c.value(1)).orElse(null))
         .bind("afterId", cursor.map(JdbiBatches::id).orElse(null))
         .bind("limit", page.limit() + 1)
-        .map(JdbiBatches::batch)
+        .map((rs, ctx) -> new Counted(batch(rs), counts(rs)))
         .list());
-    return Page.fromLookahead(rows, page.limit(), b -> Cursor.of(b.day().toString(), b.name(), b.id().toString()));
+    return Page.fromLookahead(rows, page.limit(),
+        c -> Cursor.of(c.batch().day().toString(), c.batch().name(), c.batch().id().toString()));
   }
 
   private static LocalDate day(Cursor cursor) {
@@ -163,17 +139,12 @@ final class JdbiBatches implements Batches {
     return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
   }
 
-  private static Batch batch(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Batch(
-        new BatchId(Rows.uuid(rs, "id")),
-        new ClientId(Rows.uuid(rs, "client_id")),
-        rs.getString("name"),
-        rs.getObject("day", LocalDate.class),
-        rs.getString("pipeline_version"),
-        rs.getLong("runs_started"),
-        rs.getLong("runs_failed"),
-        rs.getLong("dossiers_published"),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "updated_at"));
+  private static Batch batch(ResultSet rs) throws SQLException {
+    return new Batch(new BatchId(Rows.uuid(rs, "id")), new ClientId(Rows.uuid(rs, "client_id")), rs.getString("name"),
+        rs.getObject("day", LocalDate.class), rs.getString("pipeline_version"), Rows.instant(rs, "created_at"));
+  }
+
+  private static BatchCounts counts(ResultSet rs) throws SQLException {
+    return new BatchCounts(rs.getLong("started"), rs.getLong("failed"), rs.getLong("published"));
   }
 }

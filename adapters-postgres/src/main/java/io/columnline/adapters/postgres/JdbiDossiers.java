@@ -32,7 +32,9 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Publishes of one company wait for each other on transaction-scoped advisory locks, one per
- * identity key (domain, company id, name) taken in that order, so no two can deadlock.
+ * identity key (domain, company id, name) taken in that order, so no two can deadlock. Dossier
+ * rows are locked FOR NO KEY UPDATE, which rows referencing them (sections, list memberships,
+ * contacts) do not wait for, as a status change never touches the key.
  */
 final class JdbiDossiers implements Dossiers {
   static final String COLUMNS = "d.id, d.client_id, d.run_id, d.batch_id, d.company_name, d.company_domain,"
@@ -137,7 +139,7 @@ final class JdbiDossiers implements Dossiers {
 
   @Override
   public Optional<Dossier> lock(DossierId id) {
-    return one("d.id = :id", id.value(), " FOR UPDATE");
+    return one("d.id = :id", id.value(), " FOR NO KEY UPDATE");
   }
 
   @Override
@@ -180,25 +182,25 @@ final class JdbiDossiers implements Dossiers {
   }
 
   @Override
-  public Optional<Dossier> newestLive(ClientId client, Company company) {
+  public Optional<Dossier> lockNewestLive(ClientId client, Company company) {
     return session.withHandle(h -> {
       Optional<Dossier> found = Optional.empty();
       if (!company.domain().isEmpty()) {
-        found = newestLive(h, client, "d.company_domain = :key", company.domain());
+        found = lockNewestLive(h, client, "d.company_domain = :key", company.domain());
       }
       if (found.isEmpty() && company.companyId().isPresent()) {
-        found = newestLive(h, client, "d.company_id = :key", company.companyId().get());
+        found = lockNewestLive(h, client, "d.company_id = :key", company.companyId().get());
       }
       if (found.isEmpty()) {
-        found = newestLive(h, client, "d.company_name_key = :key", company.nameKey());
+        found = lockNewestLive(h, client, "d.company_name_key = :key", company.nameKey());
       }
       return found;
     });
   }
 
-  private static Optional<Dossier> newestLive(Handle h, ClientId client, String same, String key) {
+  private static Optional<Dossier> lockNewestLive(Handle h, ClientId client, String same, String key) {
     return h.createQuery("SELECT " + COLUMNS + " FROM dossiers d WHERE d.client_id = :client AND " + same
-            + " AND d.status <> 'superseded' ORDER BY d.created_at DESC, d.id DESC LIMIT 1")
+            + " AND d.status <> 'superseded' ORDER BY d.created_at DESC, d.id DESC LIMIT 1 FOR NO KEY UPDATE")
         .bind("client", client.value())
         .bind("key", key)
         .map(JdbiDossiers::dossier)
@@ -239,7 +241,7 @@ final class JdbiDossiers implements Dossiers {
   public List<Dossier> claimDueForRelease(Instant now, int limit) {
     return session.withHandle(h -> h.createQuery(
             "SELECT " + COLUMNS + " FROM dossiers d WHERE d.status = 'scheduled' AND d.release_at <= :now"
-                + " ORDER BY d.release_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+                + " ORDER BY d.release_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED")
         .bind("now", Rows.offset(now))
         .bind("limit", limit)
         .map(JdbiDossiers::dossier)

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,12 +54,15 @@ final class JdbiRunContacts implements RunContacts {
   }
 
   @Override
-  public int attach(RunId run, DossierId dossier) {
-    return session.withHandle(h -> h.createUpdate(
-            "UPDATE contacts SET dossier_id = :dossier WHERE run_id = :run")
+  public List<Contact> attach(RunId run, DossierId dossier) {
+    List<Contact> attached = session.withHandle(h -> h.createQuery(
+            "UPDATE contacts k SET dossier_id = :dossier WHERE k.run_id = :run RETURNING " + COLUMNS)
         .bind("dossier", dossier.value())
         .bind("run", run.value())
-        .execute());
+        .map((rs, ctx) -> contact(rs))
+        .list());
+    return attached.stream().sorted(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().toString()))
+        .toList();
   }
 
   private static Contact contact(ResultSet rs) throws SQLException {

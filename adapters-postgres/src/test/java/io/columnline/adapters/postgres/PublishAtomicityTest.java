@@ -133,8 +133,8 @@ class PublishAtomicityTest {
           + " ON d.id = m.dossier_id WHERE d.run_id = :run").bind("run", run.id().value()).mapTo(Long.class).one());
       counts.put("published", h.createQuery("SELECT count(*) FROM runs WHERE id = :run AND status = 'published'")
           .bind("run", run.id().value()).mapTo(Long.class).one());
-      counts.put("batch_published", h.createQuery("SELECT coalesce(sum(dossiers_published), 0) FROM batches")
-          .mapTo(Long.class).one());
+      counts.put("batch_published", h.createQuery("SELECT count(*) FROM batch_runs br JOIN runs r ON r.id = br.run_id"
+          + " WHERE r.status = 'published'").mapTo(Long.class).one());
       counts.put("superseded", h.createQuery("SELECT count(*) FROM dossiers WHERE status = 'superseded'")
           .mapTo(Long.class).one());
       return counts;
@@ -226,7 +226,8 @@ class PublishAtomicityTest {
     assertThat(live).isEqualTo(1);
     assertThat(assertLinearChains()).containsExactly(20);
     long counted = DB.database().jdbi().withHandle(h -> h.createQuery(
-        "SELECT dossiers_published FROM batches").mapTo(Long.class).one());
+        "SELECT count(*) FROM batch_runs br JOIN runs r ON r.id = br.run_id WHERE r.status = 'published'")
+        .mapTo(Long.class).one());
     assertThat(counted).isEqualTo(20);
   }
 

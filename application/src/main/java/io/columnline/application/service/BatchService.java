@@ -41,7 +41,8 @@ public final class BatchService implements ReadBatchesUseCase {
       var only = clients.named(caller, query.client()).map(Client::id);
       Map<ClientId, ClientSlug> slugs = new HashMap<>();
       return batches.list(new Batches.Query(only, query.status()), page)
-          .map(b -> new ListedBatch(b, slugs.computeIfAbsent(b.client(), id -> clients.byId(id).slug())));
+          .map(c -> new ListedBatch(c.batch(), c.counts(),
+              slugs.computeIfAbsent(c.batch().client(), id -> clients.byId(id).slug())));
     });
   }
 
@@ -50,7 +51,7 @@ public final class BatchService implements ReadBatchesUseCase {
     return transactions.inTransaction(() -> {
       Batch batch = batches.byId(id).filter(b -> caller.canSee(b.client())).orElseThrow(() -> new NotFound("batch", id));
       Page<Dossier> found = dossiers.list(Dossiers.Query.ofBatch(id, !DossierAccess.seesUnreleased(caller)), page);
-      return new BatchDetails(batch, clients.byId(batch.client()).slug(),
+      return new BatchDetails(batch, batches.counts(id), clients.byId(batch.client()).slug(),
           new Page<>(reader.listed(found.items()), found.next()));
     });
   }

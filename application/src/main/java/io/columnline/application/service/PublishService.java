@@ -14,7 +14,6 @@ import io.columnline.application.port.out.StepLog;
 import io.columnline.application.port.out.Transactions;
 import io.columnline.domain.access.Caller;
 import io.columnline.domain.batch.Batch;
-import io.columnline.domain.batch.BatchId;
 import io.columnline.domain.client.Client;
 import io.columnline.domain.dossier.Company;
 import io.columnline.domain.dossier.Dossier;
@@ -27,6 +26,7 @@ import io.columnline.domain.dossier.SupersedeMode;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.Violations;
+import io.columnline.domain.prospect.Contact;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
@@ -44,10 +44,10 @@ import java.util.Optional;
 
 /**
  * One transaction writes the dossier, its sections, list memberships, the supersedes links, the
- * run's contacts (attached to the dossier), the run's status and the batch's count; a failure
- * anywhere leaves none of it. The run row is locked
- * first, so two publishes of one run follow each other; publishes of one company wait for each
- * other before they look for the dossier to supersede, so the chain stays linear.
+ * run's contacts (attached to the dossier) and the run's status; a failure anywhere leaves none of
+ * it. The run row is locked first, so two publishes of one run follow each other; publishes of one
+ * company wait for each other before they look for the dossier to supersede, so the chain stays
+ * linear. The batch's counts are read from its runs, so publishing writes nothing shared by a day.
  */
 public final class PublishService implements PublishRunUseCase {
   private final Runs runs;
@@ -103,17 +103,15 @@ public final class PublishService implements PublishRunUseCase {
       Optional<Dossier> replaced = toSupersede(client, run, options);
 
       DossierId id = DossierId.random();
-      BatchId batchId = batches.batchOf(client, run);
-      Dossier dossier = Dossier.publish(id, run, client, batchId, options, replaced.map(Dossier::id), now);
+      Batch batch = batches.batchOf(client, run);
+      Dossier dossier = Dossier.publish(id, run, client, batch.id(), options, replaced.map(Dossier::id), now);
       dossiers.insert(dossier, content);
       replaced.ifPresent(old -> dossiers.update(old.supersededBy(id, now)));
       onLists.forEach(list -> lists.add(client.id(), id, list.id(), now));
-      contacts.attach(run.id(), id);
+      List<Contact> found = contacts.attach(run.id(), id);
       runs.update(published);
-      Batch batch = batches.dossierPublished(batchId);
       List<DossierList> sorted = onLists.stream().sorted(Comparator.comparing(l -> DossierList.nameKey(l.name()))).toList();
-      return new Published(new DossierDetails(dossier, client.slug(), batch, content, sorted,
-          contacts.ofDossiers(List.of(id)).getOrDefault(id, List.of())), true);
+      return new Published(new DossierDetails(dossier, client.slug(), batch, content, sorted, found), true);
     });
   }
 
@@ -203,6 +201,6 @@ public final class PublishService implements PublishRunUseCase {
     if (redone.isPresent()) {
       return redone;
     }
-    return dossiers.newestLive(client.id(), company).flatMap(found -> dossiers.lock(found.id())).filter(Dossier::isLive);
+    return dossiers.lockNewestLive(client.id(), company);
   }
 }

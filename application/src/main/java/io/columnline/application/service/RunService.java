@@ -102,7 +102,6 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
       Run failed = run.fail(error, clock.instant());
       if (!failed.equals(run)) {
         runs.update(failed);
-        batches.runFailed(failed);
       }
       return reader.details(failed);
     });

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.columnline.application.page.Page;
 import io.columnline.application.page.PageRequest;
 import io.columnline.application.port.out.Batches;
+import io.columnline.application.port.out.Batches.Counted;
 import io.columnline.application.port.out.Clients;
 import io.columnline.application.port.out.Runs;
 import io.columnline.domain.batch.Batch;
+import io.columnline.domain.batch.BatchCounts;
 import io.columnline.domain.batch.BatchId;
 import io.columnline.domain.batch.BatchStatus;
 import io.columnline.domain.client.Client;
@@ -41,25 +43,31 @@ public abstract class BatchesContract {
   }
 
   @Test
-  void a_batch_is_stored_counted_and_found_by_id_name_and_run() {
+  void a_batch_is_found_by_id_name_and_run_and_counts_its_runs_as_they_are() {
     Client client = client();
-    Run run = run(client, NOW);
-    Batch batch = DossierFixtures.batch(client, run);
+    Run first = run(client, NOW);
+    Batch batch = DossierFixtures.batch(client, first);
     batches().insert(batch);
-    batches().addRun(batch, run.id());
+    batches().addRun(batch, first.id());
 
     assertThat(batch.name()).isEqualTo("V2_20261122");
     assertThat(batches().byId(batch.id())).contains(batch);
     assertThat(batches().byName(client.id(), "V2_20261122")).contains(batch);
-    assertThat(batches().lock(client.id(), "V2_20261122")).contains(batch);
-    assertThat(batches().ofRun(run.id())).contains(batch.id());
+    assertThat(batches().ofRun(first.id())).contains(batch.id());
     assertThat(batches().ofRun(run(client, NOW).id())).isEmpty();
+    assertThat(batches().counts(batch.id())).isEqualTo(new BatchCounts(1, 0, 0));
 
-    Batch counted = batch.runStarted(NOW.plusSeconds(1)).runFailed(NOW.plusSeconds(2)).dossierPublished(NOW.plusSeconds(3));
-    batches().update(counted);
-    assertThat(batches().lock(batch.id())).contains(counted);
-    assertThat(counted.status()).isEqualTo(BatchStatus.COMPLETE);
-    assertThatThrownBy(() -> batches().insert(DossierFixtures.batch(client, run))).isInstanceOf(RuntimeException.class);
+    Run failed = run(client, NOW);
+    Run published = run(client, NOW);
+    batches().addRun(batch, failed.id());
+    batches().addRun(batch, published.id());
+    runs().update(failed.fail("boom", NOW.plusSeconds(1)));
+    runs().update(published.publish(NOW.plusSeconds(2)));
+    assertThat(batches().counts(batch.id())).isEqualTo(new BatchCounts(3, 1, 1));
+    runs().update(first.complete(NOW.plusSeconds(3)).publish(NOW.plusSeconds(4)));
+    assertThat(batches().counts(batch.id()).status()).isEqualTo(BatchStatus.COMPLETE);
+    assertThat(batches().counts(BatchId.random())).isEqualTo(BatchCounts.NONE);
+    assertThatThrownBy(() -> batches().insert(DossierFixtures.batch(client, first))).isInstanceOf(RuntimeException.class);
   }
 
   @Test
@@ -70,23 +78,27 @@ public abstract class BatchesContract {
     for (int day = 0; day < 5; day++) {
       Run run = run(client, NOW.plus(Duration.ofDays(day)));
       Batch batch = DossierFixtures.batch(client, run);
-      if (day % 2 == 0) {
-        batch = batch.runFailed(NOW);
-      }
       batches().insert(batch);
+      batches().addRun(batch, run.id());
+      if (day % 2 == 0) {
+        runs().update(run.fail("boom", NOW.plus(Duration.ofDays(day))));
+      }
       made.add(batch);
     }
     var all = new Batches.Query(Optional.of(client.id()), Optional.empty());
     List<Batch> seen = new ArrayList<>();
-    Page<Batch> page = batches().list(all, PageRequest.first(2));
-    seen.addAll(page.items());
+    Page<Counted> page = batches().list(all, PageRequest.first(2));
+    page.items().forEach(c -> seen.add(c.batch()));
     while (page.next().isPresent()) {
       page = batches().list(all, new PageRequest(2, page.next()));
-      seen.addAll(page.items());
+      page.items().forEach(c -> seen.add(c.batch()));
     }
     assertThat(seen).containsExactly(made.get(4), made.get(3), made.get(2), made.get(1), made.get(0));
     assertThat(batches().list(new Batches.Query(Optional.of(client.id()), Optional.of(BatchStatus.COMPLETE)),
-        PageRequest.first(10)).items()).containsExactly(made.get(4), made.get(2), made.get(0));
+        PageRequest.first(10)).items()).extracting(Counted::batch).containsExactly(made.get(4), made.get(2), made.get(0));
+    assertThat(batches().list(new Batches.Query(Optional.of(client.id()), Optional.of(BatchStatus.IN_PROGRESS)),
+        PageRequest.first(10)).items()).extracting(Counted::counts)
+        .containsExactly(new BatchCounts(1, 0, 0), new BatchCounts(1, 0, 0));
     assertThat(batches().byId(BatchId.random())).isEmpty();
   }
 }

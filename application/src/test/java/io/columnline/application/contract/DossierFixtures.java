@@ -33,7 +33,7 @@ public final class DossierFixtures {
   }
 
   public static Batch batch(Client client, Run run) {
-    return Batch.open(BatchId.random(), run, client, NOW).runStarted(NOW);
+    return Batch.open(BatchId.random(), run, client, NOW);
   }
 
   /** A released dossier of the run, published at {@code at}. */

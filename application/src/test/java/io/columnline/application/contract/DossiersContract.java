@@ -112,13 +112,13 @@ public abstract class DossiersContract {
     Dossier byId = publish(client, withId, NOW);
     Dossier byName = publish(client, DossierFixtures.seed("Gamma  Labs", "gamma.io"), NOW);
 
-    assertThat(dossiers().newestLive(client.id(), new Company("X", "acme.com", Optional.empty()))).contains(byDomain);
-    assertThat(dossiers().newestLive(client.id(), new Company("X", "beta-new.de", Optional.of("C-42")))).contains(byId);
-    assertThat(dossiers().newestLive(client.id(), new Company("gamma labs", "gamma.dev", Optional.empty()))).contains(byName);
-    assertThat(dossiers().newestLive(client.id(), new Company("Nobody", "nobody.com", Optional.empty()))).isEmpty();
+    assertThat(dossiers().lockNewestLive(client.id(), new Company("X", "acme.com", Optional.empty()))).contains(byDomain);
+    assertThat(dossiers().lockNewestLive(client.id(), new Company("X", "beta-new.de", Optional.of("C-42")))).contains(byId);
+    assertThat(dossiers().lockNewestLive(client.id(), new Company("gamma labs", "gamma.dev", Optional.empty()))).contains(byName);
+    assertThat(dossiers().lockNewestLive(client.id(), new Company("Nobody", "nobody.com", Optional.empty()))).isEmpty();
 
     dossiers().update(byDomain.supersededBy(byDomainOld.id(), NOW.plusSeconds(5)));
-    assertThat(dossiers().newestLive(client.id(), new Company("X", "acme.com", Optional.empty()))).contains(byDomainOld);
+    assertThat(dossiers().lockNewestLive(client.id(), new Company("X", "acme.com", Optional.empty()))).contains(byDomainOld);
     dossiers().lockCompany(client.id(), new Company("X", "acme.com", Optional.of("C-1")));
   }
 

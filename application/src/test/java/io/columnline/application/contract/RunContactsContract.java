@@ -73,7 +73,8 @@ public abstract class RunContactsContract {
     Dossier dossier = DossierFixtures.dossier(run, client, batch, NOW);
     dossiers().insert(dossier, List.of());
     assertThat(runContacts().ofDossiers(List.of(dossier.id()))).isEmpty();
-    assertThat(runContacts().attach(run.id(), dossier.id())).isEqualTo(2);
+    assertThat(runContacts().attach(run.id(), dossier.id())).extracting(Contact::id)
+        .containsExactly(first.id(), second.id());
 
     Map<DossierId, List<Contact>> attached = runContacts().ofDossiers(List.of(dossier.id(), DossierId.random()));
     assertThat(attached).containsOnlyKeys(dossier.id());

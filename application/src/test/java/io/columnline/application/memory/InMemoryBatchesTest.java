@@ -8,7 +8,7 @@ import io.columnline.application.port.out.Runs;
 class InMemoryBatchesTest extends BatchesContract {
   private final InMemoryClients clients = new InMemoryClients();
   private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches();
+  private final InMemoryBatches batches = new InMemoryBatches(runs);
 
   @Override
   protected Batches batches() {

@@ -11,7 +11,7 @@ import io.columnline.application.port.out.Transactions;
 class InMemoryDossierExportsTest extends DossierExportsContract {
   private final InMemoryClients clients = new InMemoryClients();
   private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches();
+  private final InMemoryBatches batches = new InMemoryBatches(runs);
   private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
   private final InMemoryContacts contacts = new InMemoryContacts(new InMemoryCompanies());
   private final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);

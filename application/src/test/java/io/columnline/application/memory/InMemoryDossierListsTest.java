@@ -10,7 +10,7 @@ import io.columnline.application.port.out.Runs;
 class InMemoryDossierListsTest extends DossierListsContract {
   private final InMemoryClients clients = new InMemoryClients();
   private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches();
+  private final InMemoryBatches batches = new InMemoryBatches(runs);
   private final InMemoryDossierLists lists = new InMemoryDossierLists();
   private final InMemoryDossiers dossiers = new InMemoryDossiers(lists);
 

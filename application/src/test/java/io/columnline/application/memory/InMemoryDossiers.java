@@ -78,7 +78,7 @@ public final class InMemoryDossiers implements Dossiers {
   }
 
   @Override
-  public synchronized Optional<Dossier> newestLive(ClientId client, Company company) {
+  public synchronized Optional<Dossier> lockNewestLive(ClientId client, Company company) {
     List<Predicate<Dossier>> sameCompany = List.of(
         d -> !company.domain().isEmpty() && d.company().domain().equals(company.domain()),
         d -> company.companyId().isPresent() && d.company().companyId().equals(company.companyId()),

@@ -10,7 +10,7 @@ import io.columnline.application.port.out.Runs;
 class InMemoryRerunsTest extends RerunsContract {
   private final InMemoryClients clients = new InMemoryClients();
   private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches();
+  private final InMemoryBatches batches = new InMemoryBatches(runs);
   private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
   private final InMemoryReruns reruns = new InMemoryReruns();
 

@@ -46,12 +46,11 @@ public final class InMemoryRunContacts implements RunContacts {
   }
 
   @Override
-  public synchronized int attach(RunId run, DossierId dossier) {
-    List<Contact> ofRun = ofRun(run);
-    for (Contact c : ofRun) {
+  public synchronized List<Contact> attach(RunId run, DossierId dossier) {
+    for (Contact c : ofRun(run)) {
       contacts.rows.put(c.id(), new Contact(c.id(), c.client(), c.companyId(), c.runId(), Optional.of(dossier.value()),
           c.values(), c.createdAt(), c.updatedAt()));
     }
-    return ofRun.size();
+    return ofRun(run);
   }
 }

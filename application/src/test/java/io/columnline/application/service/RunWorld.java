@@ -29,7 +29,7 @@ class RunWorld {
   final InMemoryStepLog steps = new InMemoryStepLog();
   final InMemoryModelPrices prices = new InMemoryModelPrices();
   final InMemoryTransactions transactions = new InMemoryTransactions();
-  final InMemoryBatches batches = new InMemoryBatches();
+  final InMemoryBatches batches = new InMemoryBatches(runs);
   final InMemoryPrompts prompts = new InMemoryPrompts();
 
   final ClientAccess clientAccess = new ClientAccess(clients);

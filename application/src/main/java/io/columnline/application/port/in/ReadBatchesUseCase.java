@@ -4,6 +4,7 @@ import io.columnline.application.page.Page;
 import io.columnline.application.page.PageRequest;
 import io.columnline.domain.access.Caller;
 import io.columnline.domain.batch.Batch;
+import io.columnline.domain.batch.BatchCounts;
 import io.columnline.domain.batch.BatchId;
 import io.columnline.domain.batch.BatchStatus;
 import io.columnline.domain.client.ClientSlug;
@@ -19,7 +20,7 @@ public interface ReadBatchesUseCase {
   /** {@code client} is a slug or id; empty parts do not filter. */
   record Query(Optional<String> client, Optional<BatchStatus> status) {}
 
-  record ListedBatch(Batch batch, ClientSlug client) {}
+  record ListedBatch(Batch batch, BatchCounts counts, ClientSlug client) {}
 
-  record BatchDetails(Batch batch, ClientSlug client, Page<ListedDossier> dossiers) {}
+  record BatchDetails(Batch batch, BatchCounts counts, ClientSlug client, Page<ListedDossier> dossiers) {}
 }

@@ -39,8 +39,11 @@ public interface Dossiers {
    */
   void lockCompany(ClientId client, Company company);
 
-  /** The client's newest live dossier of the company: the same domain, else company id, else name. */
-  Optional<Dossier> newestLive(ClientId client, Company company);
+  /**
+   * The client's newest live dossier of the company (the same domain, else company id, else name),
+   * locked for a change like {@link #lock}.
+   */
+  Optional<Dossier> lockNewestLive(ClientId client, Company company);
 
   /** Newest first (by creation, then id). */
   Page<Dossier> list(Query query, PageRequest page);

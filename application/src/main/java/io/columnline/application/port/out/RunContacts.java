@@ -18,6 +18,6 @@ public interface RunContacts {
   /** Each dossier's contacts, oldest first; dossiers without contacts are absent. */
   Map<DossierId, List<Contact>> ofDossiers(Collection<DossierId> dossiers);
 
-  /** Gives every contact of the run the dossier; returns how many. */
-  int attach(RunId run, DossierId dossier);
+  /** Gives every contact of the run the dossier; answers them as stored now, oldest first. */
+  List<Contact> attach(RunId run, DossierId dossier);
 }
