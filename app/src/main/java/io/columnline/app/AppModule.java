@@ -1,7 +1,6 @@
 package io.columnline.app;
 
 import dagger.Binds;
-import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import io.columnline.adapters.http.HttpConfig;
@@ -29,7 +28,6 @@ import io.columnline.application.port.in.StageUseCase;
 import io.columnline.application.port.in.StartRunUseCase;
 import io.columnline.application.port.in.SavePromptUseCase;
 import io.columnline.application.port.in.SaveSectionDefinitionUseCase;
-import io.columnline.application.port.out.PromptUsage;
 import io.columnline.application.service.ApiKeyService;
 import io.columnline.application.service.WebhookDeliveryService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
@@ -42,6 +40,24 @@ import io.columnline.application.service.StageService;
 import io.columnline.application.service.StepService;
 import io.columnline.application.service.PromptService;
 import io.columnline.application.service.SectionDefinitionService;
+import io.columnline.application.port.in.DossierListsUseCase;
+import io.columnline.application.port.in.ExportDossiersUseCase;
+import io.columnline.application.port.in.PipelineStatsUseCase;
+import io.columnline.application.port.in.PublishRunUseCase;
+import io.columnline.application.port.in.ReadBatchesUseCase;
+import io.columnline.application.port.in.ReadDossiersUseCase;
+import io.columnline.application.port.in.ReadWebhookDeliveriesUseCase;
+import io.columnline.application.port.in.ReleaseDossiersUseCase;
+import io.columnline.application.port.in.RerunDossierUseCase;
+import io.columnline.application.port.in.RunContactsUseCase;
+import io.columnline.application.service.BatchService;
+import io.columnline.application.service.DossierService;
+import io.columnline.application.service.ExportService;
+import io.columnline.application.service.PipelineStatsService;
+import io.columnline.application.service.PublishService;
+import io.columnline.application.service.ReleaseService;
+import io.columnline.application.service.RerunService;
+import io.columnline.application.service.RunContactService;
 import io.columnline.application.service.AiInteractionService;
 import io.columnline.application.service.CampaignService;
 import io.columnline.application.service.ImportService;
@@ -132,15 +148,41 @@ abstract class AppModule {
   @Binds
   abstract ReadPromptsUseCase readPrompts(PromptService service);
 
-  /** Bound by the storage adapter that keeps the step log; until then versions show no usage. */
-  @BindsOptionalOf
-  abstract PromptUsage promptUsage();
-
   @Binds
   abstract SaveSectionDefinitionUseCase saveSectionDefinition(SectionDefinitionService service);
 
   @Binds
   abstract ReadSectionDefinitionsUseCase readSectionDefinitions(SectionDefinitionService service);
+
+  @Binds
+  abstract PublishRunUseCase publishRun(PublishService service);
+
+  @Binds
+  abstract ReadDossiersUseCase readDossiers(DossierService service);
+
+  @Binds
+  abstract DossierListsUseCase dossierLists(DossierService service);
+
+  @Binds
+  abstract ReadBatchesUseCase readBatches(BatchService service);
+
+  @Binds
+  abstract ReleaseDossiersUseCase releaseDossiers(ReleaseService service);
+
+  @Binds
+  abstract RerunDossierUseCase rerunDossier(RerunService service);
+
+  @Binds
+  abstract ReadWebhookDeliveriesUseCase readWebhookDeliveries(RerunService service);
+
+  @Binds
+  abstract PipelineStatsUseCase pipelineStats(PipelineStatsService service);
+
+  @Binds
+  abstract ExportDossiersUseCase exportDossiers(ExportService service);
+
+  @Binds
+  abstract RunContactsUseCase runContacts(RunContactService service);
 
   @Binds
   abstract ImportProspectsUseCase importProspects(ImportService service);

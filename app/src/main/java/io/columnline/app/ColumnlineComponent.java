@@ -11,6 +11,7 @@ import io.columnline.adapters.postgres.PostgresModule;
 import io.columnline.application.port.in.ApiKeysUseCase;
 import io.columnline.application.port.in.DeliverWebhooksUseCase;
 import io.columnline.application.port.in.IdempotencyUseCase;
+import io.columnline.application.port.in.ReleaseDossiersUseCase;
 import jakarta.inject.Singleton;
 import java.util.Set;
 
@@ -27,6 +28,8 @@ public interface ColumnlineComponent {
   Lazy<IdempotencyUseCase> idempotency();
 
   Lazy<DeliverWebhooksUseCase> webhooks();
+
+  Lazy<ReleaseDossiersUseCase> releases();
 
   Set<CliCommand> commands();
 

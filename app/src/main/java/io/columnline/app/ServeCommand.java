@@ -87,6 +87,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         () -> component.idempotency().get().purgeExpired()), 1, 60, TimeUnit.MINUTES);
     jobs.scheduleWithFixedDelay(() -> runJob("deliver webhooks",
         () -> component.webhooks().get().deliverDue()), 1, 1, TimeUnit.SECONDS);
+    jobs.scheduleWithFixedDelay(() -> runJob("release due dossiers",
+        () -> component.releases().get().releaseDue()), 2, 30, TimeUnit.SECONDS);
     return new Server(component, http, jobs, newAdminKey, new AtomicBoolean());
   }
 

@@ -23,6 +23,14 @@ public abstract class CliModule {
 
   @Binds
   @IntoSet
+  abstract CliCommand releaseDue(ReleaseDueCommand command);
+
+  @Binds
+  @IntoSet
+  abstract CliCommand export(ExportCommand command);
+
+  @Binds
+  @IntoSet
   abstract CliCommand importProspects(ImportCommand command);
 
   @Binds

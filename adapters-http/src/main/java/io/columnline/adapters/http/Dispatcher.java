@@ -16,6 +16,7 @@ import io.undertow.util.HttpString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,7 +68,12 @@ final class Dispatcher {
       if (key != null && caller != null && "POST".equals(route.method())) {
         replayable(route, exchange, request, caller, key);
       } else {
-        write(exchange, render(route.endpoint().handle(request)));
+        Response response = route.endpoint().handle(request);
+        if (response.body() instanceof Streamed streamed) {
+          stream(exchange, response.contentType(), streamed);
+        } else {
+          write(exchange, render(response));
+        }
       }
     } catch (RuntimeException e) {
       write(exchange, problem(e));
@@ -144,9 +150,34 @@ final class Dispatcher {
     }
   }
 
+  /**
+   * Writes a streamed body. Once bytes are out the status cannot change, so a failure midway closes
+   * the connection: the client sees a cut-off body, never one that looks complete.
+   */
+  private static void stream(HttpServerExchange exchange, String contentType, Streamed streamed) {
+    exchange.setStatusCode(200);
+    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, contentType);
+    streamed.headers().forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
+    try {
+      OutputStream out = exchange.getOutputStream();
+      streamed.body().writeTo(out);
+      out.close();
+    } catch (IOException | RuntimeException e) {
+      if (!exchange.isResponseStarted()) {
+        write(exchange, problem(e));
+        return;
+      }
+      LOG.warn("a streamed answer of {} broke off", exchange.getRequestPath(), e);
+      org.xnio.IoUtils.safeClose(exchange.getConnection());
+    }
+  }
+
   static StoredResponse render(Response response) {
     if (response.body() == null) {
       return new StoredResponse(response.status(), null, new byte[0]);
+    }
+    if (response.body() instanceof Streamed) {
+      throw new IllegalStateException("a streamed answer cannot be stored for Idempotency-Key replay");
     }
     if (response.body() instanceof byte[] raw) {
       return new StoredResponse(response.status(), response.contentType(), raw);

@@ -46,6 +46,30 @@ public abstract class HttpModule {
   @IntoSet
   abstract Routes sectionDefinitions(SectionDefinitionRoutes routes);
 
+  @Binds
+  @IntoSet
+  abstract Routes dossiers(DossierRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes dossierLists(DossierListRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes batches(BatchRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes reruns(RerunRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes stats(StatsRoutes routes);
+
+  @Binds
+  @IntoSet
+  abstract Routes runContacts(RunContactRoutes routes);
+
   /** The JSON Schema library reads JSON with Jackson, which only this adapter has. */
   @Binds
   abstract JsonSchemaValidator jsonSchemaValidator(NetworkntJsonSchemaValidator validator);

@@ -69,7 +69,7 @@ final class PromptRoutes implements Routes {
       PromptVersion v = e.version();
       return new VersionEntryView(v.version(), names(e.labels()), v.content().template().text(),
           List.copyOf(v.content().template().variables()), v.content().model().orElse(null),
-          Json.node(v.content().modelParams()), v.createdAt(), e.usage().map(UsageView::from).orElse(null));
+          Json.node(v.content().modelParams()), v.createdAt(), UsageView.from(e.usage()));
     }
   }
 

@@ -256,6 +256,22 @@ final class JdbiStepLog implements StepLog {
   }
 
   @Override
+  public Map<String, Step> latestSucceededBySection(Run run) {
+    return session.withHandle(
+        h -> h.createQuery(
+                "SELECT DISTINCT ON (section) " + COLUMNS + " FROM steps WHERE client_id = :client AND run_id = :run"
+                    + " AND status = 'success' AND section IS NOT NULL"
+                    + " ORDER BY section, logged_at DESC, step_key DESC, attempt DESC")
+            .bind("client", run.client().value())
+            .bind("run", run.id().value())
+            .map(JdbiStepLog::step)
+            .list()
+            .stream()
+            .collect(java.util.stream.Collectors.toMap(s -> s.entry().section().orElseThrow(), s -> s, (a, b) -> a,
+                TreeMap::new)));
+  }
+
+  @Override
   public Map<String, Totals> totalsByStage(Run run) {
     return session.withHandle(
         h -> h.createQuery(

@@ -20,6 +20,14 @@ import io.columnline.application.port.out.ProspectImports;
 import io.columnline.application.port.out.StorageHealth;
 import io.columnline.application.port.out.Transactions;
 import io.columnline.application.port.out.WebhookOutbox;
+import io.columnline.application.port.out.Batches;
+import io.columnline.application.port.out.DossierExports;
+import io.columnline.application.port.out.DossierLists;
+import io.columnline.application.port.out.Dossiers;
+import io.columnline.application.port.out.PipelineStats;
+import io.columnline.application.port.out.PromptUsage;
+import io.columnline.application.port.out.Reruns;
+import io.columnline.application.port.out.RunContacts;
 import org.jdbi.v3.core.Jdbi;
 
 /** Binds every outbound port to its PostgreSQL implementation; needs a {@link Database} instance. */
@@ -67,6 +75,30 @@ public abstract class PostgresModule {
 
   @Binds
   abstract SectionDefinitions sectionDefinitions(JdbiSectionDefinitions definitions);
+
+  @Binds
+  abstract PromptUsage promptUsage(JdbiPromptUsage usage);
+
+  @Binds
+  abstract Dossiers dossiers(JdbiDossiers dossiers);
+
+  @Binds
+  abstract DossierLists dossierLists(JdbiDossierLists lists);
+
+  @Binds
+  abstract Batches batches(JdbiBatches batches);
+
+  @Binds
+  abstract Reruns reruns(JdbiReruns reruns);
+
+  @Binds
+  abstract DossierExports dossierExports(JdbiDossierExports exports);
+
+  @Binds
+  abstract PipelineStats pipelineStats(JdbiPipelineStats stats);
+
+  @Binds
+  abstract RunContacts runContacts(JdbiRunContacts contacts);
 
   @Binds
   abstract Companies companies(JdbiCompanies companies);

@@ -34,7 +34,7 @@ class JdbiPromptsConcurrencyTest {
   private static final Caller ADMIN = new Caller.Admin(ApiKeyId.random());
   private final JdbiPrompts prompts = new JdbiPrompts(DB.session());
   private final PromptService service =
-      new PromptService(prompts, Optional.empty(), DB.session(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+      new PromptService(prompts, key -> java.util.Map.of(), DB.session(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
 
   private List<Saved> race(List<Draft> drafts) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(drafts.size());

@@ -158,7 +158,7 @@ class PromptsHttpTest {
     assertThat(data).hasSize(2);
     assertThat(data.get(0).get("version").asInt()).isEqualTo(3);
     assertThat(texts(data.get(0).get("labels"))).containsExactly("latest", "staging");
-    assertThat(data.get(0).get("usage").isNull()).isTrue();
+    assertThat(data.get(0).get("usage").get("steps").asLong()).isZero();
     String cursor = first.json().get("next_cursor").asText();
 
     Answer rest = server.get("/api/v1/prompts/p7/versions?limit=2&cursor=" + cursor, client);

@@ -31,12 +31,12 @@ import java.util.Set;
 /** Prompts are installation-wide: any key reads them, only admin keys write them. */
 public final class PromptService implements SavePromptUseCase, ReadPromptsUseCase {
   private final Prompts prompts;
-  private final Optional<PromptUsage> usage;
+  private final PromptUsage usage;
   private final Transactions transactions;
   private final Clock clock;
 
   @Inject
-  public PromptService(Prompts prompts, Optional<PromptUsage> usage, Transactions transactions, Clock clock) {
+  public PromptService(Prompts prompts, PromptUsage usage, Transactions transactions, Clock clock) {
     this.prompts = prompts;
     this.usage = usage;
     this.transactions = transactions;
@@ -175,11 +175,9 @@ public final class PromptService implements SavePromptUseCase, ReadPromptsUseCas
   public Page<VersionEntry> versions(Caller caller, PromptKey key, PageRequest page) {
     Prompt prompt = registered(key);
     Page<PromptVersion> versions = prompts.versions(key, page);
-    Optional<Map<Integer, PromptUsage.Usage>> used = usage.map(u -> u.byVersion(key));
+    Map<Integer, PromptUsage.Usage> used = usage.byVersion(key);
     return versions.map(v -> new VersionEntry(
-        v,
-        prompt.labelsOf(v.version()),
-        used.map(byVersion -> byVersion.getOrDefault(v.version(), PromptUsage.Usage.NONE))));
+        v, prompt.labelsOf(v.version()), used.getOrDefault(v.version(), PromptUsage.Usage.NONE)));
   }
 
   @Override

@@ -21,23 +21,25 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 public final class RunService implements StartRunUseCase, ReadRunsUseCase, FinishRunUseCase {
   private final Runs runs;
   private final RunAccess access;
   private final ClientAccess clients;
   private final RunDetailsReader reader;
+  private final BatchBook batches;
   private final Transactions transactions;
   private final Clock clock;
 
   @Inject
   public RunService(
-      Runs runs, RunAccess access, ClientAccess clients, RunDetailsReader reader, Transactions transactions, Clock clock) {
+      Runs runs, RunAccess access, ClientAccess clients, RunDetailsReader reader, BatchBook batches,
+      Transactions transactions, Clock clock) {
     this.runs = runs;
     this.access = access;
     this.clients = clients;
     this.reader = reader;
+    this.batches = batches;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -45,7 +47,7 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
   @Override
   public Started start(StartRunUseCase.Command command) {
     return transactions.inTransaction(() -> {
-      Client client = client(command.caller(), command.client())
+      Client client = clients.named(command.caller(), command.client())
           .orElseThrow(() -> new Invalid("client", "is required with an admin key: the slug of the client the run is for"));
       if (command.externalId().isPresent()) {
         Optional<Run> earlier = runs.byExternalId(client.id(), command.externalId().get().strip());
@@ -60,6 +62,7 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
       Run run = Run.start(RunId.random(), client.id(), command.seed(), command.pipelineVersion(), command.externalId(),
           clock.instant());
       runs.insert(run);
+      batches.runStarted(client, run);
       return new Started(reader.fresh(run, client.slug()), true);
     });
   }
@@ -72,7 +75,7 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
   @Override
   public Page<ListedRun> list(Caller caller, ReadRunsUseCase.Query query, PageRequest page) {
     return transactions.inTransaction(() -> {
-      Optional<ClientId> only = client(caller, query.client()).map(Client::id);
+      Optional<ClientId> only = clients.named(caller, query.client()).map(Client::id);
       Page<Run> found = runs.list(new Runs.Query(only, query.status(), query.since()), page);
       Map<ClientId, ClientSlug> slugs = new HashMap<>();
       return found.map(run -> new ListedRun(
@@ -102,25 +105,5 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
       }
       return reader.details(failed);
     });
-  }
-
-  /** The client named by slug or id; without a name, a client key's own client. */
-  private Optional<Client> client(Caller caller, Optional<String> named) {
-    if (named.isEmpty()) {
-      return caller.ownClient().map(id -> clients.visible(caller, id));
-    }
-    String name = named.get().strip();
-    Optional<UUID> id = uuid(name);
-    return Optional.of(id.isPresent()
-        ? clients.visible(caller, new ClientId(id.get()))
-        : clients.visible(caller, new ClientSlug(name)));
-  }
-
-  private static Optional<UUID> uuid(String text) {
-    try {
-      return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
   }
 }

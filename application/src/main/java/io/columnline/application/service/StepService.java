@@ -30,6 +30,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -40,14 +41,17 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
   private final StepLog log;
   private final RunAccess access;
   private final PriceBook prices;
+  private final PromptCatalog prompts;
   private final Transactions transactions;
   private final Clock clock;
 
   @Inject
-  public StepService(StepLog log, RunAccess access, PriceBook prices, Transactions transactions, Clock clock) {
+  public StepService(
+      StepLog log, RunAccess access, PriceBook prices, PromptCatalog prompts, Transactions transactions, Clock clock) {
     this.log = log;
     this.access = access;
     this.prices = prices;
+    this.prompts = prompts;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -59,6 +63,8 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
   @Override
   public Logged log(Caller caller, RunId runId, StepEntry.Draft draft) {
     StepEntry entry = draft.entry();
+    entry.promptKey().ifPresent(key -> entry.promptVersion()
+        .ifPresent(version -> prompts.requireVersionIfRegistered("prompt_version", key, version)));
     PriceTable table = prices.current();
     ClientId client = caller.ownClient().orElseGet(() -> access.visible(caller, runId).client());
     Step step = Step.log(runId, client, entry, table, clock.instant());
@@ -86,6 +92,7 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
   public List<Logged> logBatch(Caller caller, RunId runId, List<StepEntry.Draft> drafts) {
     List<StepEntry> entries = entries(drafts);
     Map<StepRef, StepEntry> distinct = distinct(entries);
+    requireKnownPromptVersions(entries);
     PriceTable table = prices.current();
     return transactions.inTransaction(() -> {
       ClientId client = caller.ownClient().orElseGet(() -> access.visible(caller, runId).client());
@@ -148,6 +155,34 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
     }
     problems.throwIfAny();
     return entries;
+  }
+
+  /**
+   * A step naming a registered prompt must name one of its versions; each distinct prompt is looked
+   * up once per batch, and every step naming a missing version is reported.
+   */
+  private void requireKnownPromptVersions(List<StepEntry> entries) {
+    var problems = new Violations();
+    Map<String, Optional<Invalid>> checked = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      StepEntry entry = entries.get(i);
+      if (entry.promptKey().isEmpty() || entry.promptVersion().isEmpty()) {
+        continue;
+      }
+      String key = entry.promptKey().get();
+      int version = entry.promptVersion().get();
+      Optional<Invalid> refused = checked.computeIfAbsent(key + "\n" + version, k -> {
+        try {
+          prompts.requireVersionIfRegistered("prompt_version", key, version);
+          return Optional.empty();
+        } catch (Invalid e) {
+          return Optional.of(e);
+        }
+      });
+      int at = i;
+      refused.ifPresent(e -> e.violations().forEach(v -> problems.add("steps[" + at + "]." + v.field(), v.message())));
+    }
+    problems.throwIfAny();
   }
 
   /** One entry per identity; the same identity twice must carry the same payload. */

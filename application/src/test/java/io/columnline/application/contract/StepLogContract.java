@@ -175,6 +175,33 @@ public abstract class StepLogContract {
   }
 
   @Test
+  void each_section_is_the_latest_successful_step_that_names_it() {
+    Run run = run();
+    steps().append(List.of(
+        section(run, "writer.overview", 1, "overview", NOW, true),
+        section(run, "writer.overview", 2, "overview", NOW.plusSeconds(2), true),
+        section(run, "writer.overview.fix", 1, "overview", NOW.plusSeconds(1), true),
+        section(run, "writer.signals", 1, "signals", NOW, true),
+        section(run, "writer.signals", 2, "signals", NOW.plusSeconds(5), false),
+        section(run, "writer.people", 1, "people", NOW, false),
+        RunFixtures.step(run, "research", 1, "research", NOW)));
+
+    Map<String, Step> latest = steps().latestSucceededBySection(run);
+    assertThat(latest).containsOnlyKeys("overview", "signals");
+    assertThat(latest.get("overview").ref()).isEqualTo(new StepRef("writer.overview", 2));
+    assertThat(latest.get("signals").ref()).isEqualTo(new StepRef("writer.signals", 1));
+    assertThat(steps().latestSucceededBySection(run())).isEmpty();
+  }
+
+  private static Step section(Run run, String key, int attempt, String section, java.time.Instant at, boolean ok) {
+    StepEntry e = ok ? RunFixtures.entry(key, attempt, "writers") : RunFixtures.failed(key, attempt, "writers");
+    StepEntry named = new StepEntry(e.stepKey(), e.attempt(), e.stage(), Optional.of(section), e.promptKey(),
+        e.promptVersion(), e.model(), e.input(), e.output(), e.tokensInput(), e.tokensOutput(), e.costUsd(),
+        e.latencyMs(), e.status(), e.error());
+    return RunFixtures.step(run, named, at);
+  }
+
+  @Test
   void totals_add_up_every_attempt_per_stage() {
     Run run = run();
     Step priced = RunFixtures.step(run, "a", 1, "research", NOW);

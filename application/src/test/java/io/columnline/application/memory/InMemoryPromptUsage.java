@@ -2,21 +2,36 @@ package io.columnline.application.memory;
 
 import io.columnline.application.port.out.PromptUsage;
 import io.columnline.domain.prompt.PromptKey;
+import io.columnline.domain.run.Step;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Usage as the step log would report it; tests record the steps they pretend were logged. */
+/** Usage read from the in-memory step log, as the Postgres adapter reads it from the steps table. */
 public final class InMemoryPromptUsage implements PromptUsage {
-  private final Map<PromptKey, Map<Integer, Usage>> usage = new HashMap<>();
+  private final InMemoryStepLog steps;
 
-  public synchronized void recordStep(PromptKey key, int version, BigDecimal costUsd) {
-    usage.computeIfAbsent(key, k -> new HashMap<>())
-        .merge(version, new Usage(1, costUsd), (a, b) -> new Usage(a.steps() + 1, a.totalCostUsd().add(b.totalCostUsd())));
+  public InMemoryPromptUsage(InMemoryStepLog steps) {
+    this.steps = steps;
   }
 
   @Override
-  public synchronized Map<Integer, Usage> byVersion(PromptKey key) {
-    return Map.copyOf(usage.getOrDefault(key, Map.of()));
+  public Map<Integer, Usage> byVersion(PromptKey key) {
+    Map<Integer, Usage> usage = new TreeMap<>();
+    steps.all()
+        .filter(s -> s.entry().promptKey().equals(java.util.Optional.of(key.value())) && s.entry().promptVersion().isPresent())
+        .forEach(s -> usage.merge(s.entry().promptVersion().get(), new Usage(1, cost(s)),
+            (a, b) -> new Usage(a.steps() + b.steps(), a.totalCostUsd().add(b.totalCostUsd()))));
+    usage.replaceAll((version, u) -> new Usage(u.steps(), normalize(u.totalCostUsd())));
+    return usage;
+  }
+
+  private static BigDecimal cost(Step step) {
+    return step.costUsd().orElse(BigDecimal.ZERO);
+  }
+
+  private static BigDecimal normalize(BigDecimal amount) {
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }

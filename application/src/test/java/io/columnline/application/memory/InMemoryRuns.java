@@ -61,6 +61,11 @@ public final class InMemoryRuns implements Runs {
         .findFirst();
   }
 
+  /** Every run, for the in-memory readers of runs. */
+  java.util.stream.Stream<Run> all() {
+    return runs.values().stream();
+  }
+
   @Override
   public Page<Run> list(Query query, PageRequest page) {
     Optional<Position> after = page.cursor().map(InMemoryRuns::position);

@@ -83,6 +83,21 @@ public final class InMemoryStepLog implements StepLog {
   }
 
   @Override
+  public Map<String, Step> latestSucceededBySection(Run run) {
+    Map<String, Step> latest = new TreeMap<>();
+    ofRun(run)
+        .filter(s -> s.entry().status() == StepStatus.SUCCESS && s.entry().section().isPresent())
+        .sorted(LOG_ORDER.thenComparingInt(s -> s.entry().attempt()))
+        .forEach(s -> latest.put(s.entry().section().get(), s));
+    return latest;
+  }
+
+  /** Every step of every run, for the in-memory readers of the step log. */
+  java.util.stream.Stream<Step> all() {
+    return steps.values().stream();
+  }
+
+  @Override
   public Map<String, Totals> totalsByStage(Run run) {
     Map<String, Totals> totals = new TreeMap<>();
     ofRun(run).forEach(s -> totals.merge(s.entry().stage(), Totals.of(s), Totals::plus));

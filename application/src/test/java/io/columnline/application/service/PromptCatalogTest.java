@@ -23,7 +23,7 @@ class PromptCatalogTest {
   private final PromptCatalog catalog = new PromptCatalog(prompts);
 
   PromptCatalogTest() {
-    var service = new PromptService(prompts, Optional.empty(), new InMemoryTransactions(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
+    var service = new PromptService(prompts, key -> java.util.Map.of(), new InMemoryTransactions(), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC));
     var admin = new Caller.Admin(ApiKeyId.random());
     service.save(admin, new Draft("claims", "one", null, null, List.of()));
     service.save(admin, new Draft("claims", "two", null, null, List.of()));

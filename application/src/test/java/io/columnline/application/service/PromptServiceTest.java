@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.columnline.application.contract.Fixtures;
+import io.columnline.application.contract.RunFixtures;
+import io.columnline.application.memory.InMemoryClients;
 import io.columnline.application.memory.InMemoryPromptUsage;
+import io.columnline.application.memory.InMemoryRuns;
+import io.columnline.application.memory.InMemoryStepLog;
+import io.columnline.domain.run.PriceTable;
+import io.columnline.domain.run.Step;
+import io.columnline.domain.run.StepEntry;
 import io.columnline.application.memory.InMemoryPrompts;
 import io.columnline.application.memory.InMemoryTransactions;
 import io.columnline.application.memory.MutableClock;
@@ -38,9 +45,12 @@ class PromptServiceTest {
   private static final PromptLabel STAGING = new PromptLabel("staging");
 
   private final InMemoryPrompts prompts = new InMemoryPrompts();
-  private final InMemoryPromptUsage usage = new InMemoryPromptUsage();
+  private final InMemoryClients clients = new InMemoryClients();
+  private final InMemoryRuns runs = new InMemoryRuns();
+  private final InMemoryStepLog steps = new InMemoryStepLog();
+  private final InMemoryPromptUsage usage = new InMemoryPromptUsage(steps);
   private final MutableClock clock = new MutableClock(Fixtures.NOW);
-  private final PromptService service = new PromptService(prompts, Optional.of(usage), new InMemoryTransactions(), clock);
+  private final PromptService service = new PromptService(prompts, usage, new InMemoryTransactions(), clock);
 
   private static Draft draft(String template, String... labels) {
     return new Draft(KEY.value(), template, "gpt-4.1-mini", new JsonDocument("{\"temperature\":0.2}"), List.of(labels));
@@ -166,24 +176,30 @@ class PromptServiceTest {
   void versions_show_their_labels_and_the_usage_the_step_log_reports() {
     save("v1");
     save("v2");
-    usage.recordStep(KEY, 1, new BigDecimal("0.0125"));
-    usage.recordStep(KEY, 1, new BigDecimal("0.0100"));
+    logStep("a", 1, new BigDecimal("0.0125"));
+    logStep("b", 1, new BigDecimal("0.0100"));
 
     var page = service.versions(CLIENT, KEY, PageRequest.first(10));
     assertThat(page.items()).extracting(e -> e.version().version()).containsExactly(2, 1);
     VersionEntry second = page.items().get(0);
     VersionEntry first = page.items().get(1);
     assertThat(second.labels()).containsExactly(PromptLabel.LATEST);
-    assertThat(second.usage()).contains(Usage.NONE);
+    assertThat(second.usage()).isEqualTo(Usage.NONE);
     assertThat(first.labels()).containsExactly(PromptLabel.PRODUCTION);
-    assertThat(first.usage()).contains(new Usage(2, new BigDecimal("0.0225")));
+    assertThat(first.usage()).isEqualTo(new Usage(2, new BigDecimal("0.0225")));
   }
 
-  @Test
-  void without_a_step_log_versions_carry_no_usage() {
-    var unwired = new PromptService(prompts, Optional.empty(), new InMemoryTransactions(), clock);
-    save("v1");
-    assertThat(unwired.versions(CLIENT, KEY, PageRequest.first(10)).items()).allSatisfy(e -> assertThat(e.usage()).isEmpty());
+  /** A step of some run that names version {@code version} of the prompt and cost {@code cost}. */
+  private void logStep(String stepKey, int version, BigDecimal cost) {
+    var client = Fixtures.client("usage-" + stepKey);
+    clients.save(client);
+    var run = RunFixtures.run(client);
+    runs.insert(run);
+    var draft = RunFixtures.draft(stepKey, 1, "writers");
+    var entry = new StepEntry.Draft(draft.stepKey(), draft.attempt(), draft.stage(), null, KEY.value(), version,
+        draft.model(), draft.input(), draft.output(), draft.tokensInput(), draft.tokensOutput(), cost, draft.latencyMs(),
+        "success", null).entry();
+    steps.append(List.of(Step.log(run, entry, PriceTable.of(List.of()), Fixtures.NOW)));
   }
 
   @Test

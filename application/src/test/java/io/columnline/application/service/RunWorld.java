@@ -2,8 +2,10 @@ package io.columnline.application.service;
 
 import io.columnline.application.contract.Fixtures;
 import io.columnline.application.contract.RunFixtures;
+import io.columnline.application.memory.InMemoryBatches;
 import io.columnline.application.memory.InMemoryClients;
 import io.columnline.application.memory.InMemoryModelPrices;
+import io.columnline.application.memory.InMemoryPrompts;
 import io.columnline.application.memory.InMemoryRuns;
 import io.columnline.application.memory.InMemoryStages;
 import io.columnline.application.memory.InMemoryStepLog;
@@ -19,7 +21,7 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 /** The run services wired to in-memory adapters, with two clients and their keys. */
-final class RunWorld {
+class RunWorld {
   final MutableClock clock = new MutableClock(Fixtures.NOW);
   final InMemoryClients clients = new InMemoryClients();
   final InMemoryRuns runs = new InMemoryRuns();
@@ -27,14 +29,18 @@ final class RunWorld {
   final InMemoryStepLog steps = new InMemoryStepLog(runs);
   final InMemoryModelPrices prices = new InMemoryModelPrices();
   final InMemoryTransactions transactions = new InMemoryTransactions();
+  final InMemoryBatches batches = new InMemoryBatches(runs);
+  final InMemoryPrompts prompts = new InMemoryPrompts();
 
   final ClientAccess clientAccess = new ClientAccess(clients);
   final RunAccess runAccess = new RunAccess(runs);
   final RunDetailsReader reader = new RunDetailsReader(stages, steps, clientAccess, clock);
   final PriceBook priceBook = new PriceBook(prices, clock);
-  final RunService runService = new RunService(runs, runAccess, clientAccess, reader, transactions, clock);
+  final BatchBook batchBook = new BatchBook(batches, clock);
+  final RunService runService = new RunService(runs, runAccess, clientAccess, reader, batchBook, transactions, clock);
   final StageService stageService = new StageService(stages, runAccess, reader, transactions, clock);
-  final StepService stepService = new StepService(steps, runAccess, priceBook, transactions, clock);
+  final StepService stepService = new StepService(steps, runAccess, priceBook, new PromptCatalog(prompts), transactions,
+      clock);
   final ModelPriceService priceService = new ModelPriceService(prices, priceBook, transactions, clock);
 
   final Client acme = Fixtures.client("acme");

@@ -50,6 +50,27 @@ class StepServiceTest {
   }
 
   @Test
+  void a_step_naming_a_registered_prompt_must_name_one_of_its_versions() {
+    new PromptService(w.prompts, key -> java.util.Map.of(), w.transactions, w.clock)
+        .save(w.admin, new io.columnline.application.port.in.SavePromptUseCase.Draft(
+            "research.prompt", "Research {{company}}", null, null, List.of()));
+    var v3 = RunFixtures.draft("r1", 1, "research");
+    var v1 = new StepEntry.Draft("r2", 1, "research", null, "research.prompt", 1, null, null, null, null, null, null,
+        null, "success", null);
+    var elsewhere = new StepEntry.Draft("r3", 1, "research", null, "kept.elsewhere", 7, null, null, null, null, null,
+        null, null, "success", null);
+
+    assertThatThrownBy(() -> w.stepService.log(w.acmeKey, run.id(), v3))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.violations()).containsExactly(
+            new Violation("prompt_version", "prompt 'research.prompt' has no version 3; its only version is 1")));
+    assertThatThrownBy(() -> w.stepService.logBatch(w.acmeKey, run.id(), List.of(v1, v3, elsewhere)))
+        .isInstanceOfSatisfying(Invalid.class, e -> assertThat(e.violations()).extracting(Violation::field)
+            .containsExactly("steps[1].prompt_version"));
+    assertThat(stored()).isEmpty();
+    assertThat(w.stepService.logBatch(w.acmeKey, run.id(), List.of(v1, elsewhere))).hasSize(2);
+  }
+
+  @Test
   void a_price_set_now_applies_to_the_next_step() {
     w.stepService.log(w.acmeKey, run.id(), draft("before", 1, "llama-9", 1_000_000L, "success"));
     w.priceService.save(w.admin, "Llama-9", new BigDecimal("1"), new BigDecimal("2"));

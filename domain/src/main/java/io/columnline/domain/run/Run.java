@@ -98,6 +98,21 @@ public record Run(
         startedAt, Optional.of(now));
   }
 
+  /**
+   * Publishing ends a running or completed run; a published run answers unchanged, a failed one
+   * cannot be published.
+   */
+  public Run publish(Instant now) {
+    if (status == RunStatus.PUBLISHED) {
+      return this;
+    }
+    if (status == RunStatus.FAILED) {
+      throw new Conflict("run " + id + " failed, and a failed run cannot be published; start a new run of the company");
+    }
+    return new Run(id, client, seed, pipelineVersion, externalId, RunStatus.PUBLISHED, error, startedAt,
+        Optional.of(finishedAt.orElse(now)));
+  }
+
   /** Wall-clock time from start to finish, or to {@code now} while the run is running. */
   public Duration duration(Instant now) {
     return Duration.between(startedAt, finishedAt.orElse(now));

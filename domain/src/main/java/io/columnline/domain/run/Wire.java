@@ -7,14 +7,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The lower-case names statuses have on the wire, and parsing them back with a helpful refusal. */
-final class Wire {
+public final class Wire {
   private Wire() {}
 
-  static String name(Enum<?> value) {
+  public static String name(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
   }
 
-  static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+  public static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
     if (value == null || value.isBlank()) {
       throw new Invalid(field, "is required; use one of " + choices(type));
     }

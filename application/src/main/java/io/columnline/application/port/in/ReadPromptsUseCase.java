@@ -19,7 +19,7 @@ public interface ReadPromptsUseCase {
 
   Page<Prompt> list(Caller caller, PageRequest page);
 
-  /** Newest first, each with its labels and, where the step log is wired, its usage. */
+  /** Newest first, each with its labels and how many logged steps used it at what cost. */
   Page<VersionEntry> versions(Caller caller, PromptKey key, PageRequest page);
 
   /** Fills the chosen version's template; a variable without a value is refused, every one named. */
@@ -31,7 +31,7 @@ public interface ReadPromptsUseCase {
     }
   }
 
-  record VersionEntry(PromptVersion version, List<PromptLabel> labels, Optional<Usage> usage) {}
+  record VersionEntry(PromptVersion version, List<PromptLabel> labels, Usage usage) {}
 
   record Rendered(PromptVersion version, String text) {}
 }

@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * How much logged steps used each version of a prompt. It is read from the step log, so it is bound
- * by the storage adapter that keeps steps; until one is, version listings show no usage.
+ * How much logged steps used each version of a prompt, read from the step log.
  */
 public interface PromptUsage {
   /** Usage per version number; versions no step named are absent. */

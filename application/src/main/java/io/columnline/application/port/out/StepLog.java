@@ -35,6 +35,12 @@ public interface StepLog {
   /** The successful attempt with the highest number. */
   Optional<Step> latestSucceeded(Run run, String stepKey);
 
+  /**
+   * Per section named by a successful step of the run, the latest such step (by time logged, then
+   * attempt): what a dossier publishes as that section.
+   */
+  Map<String, Step> latestSucceededBySection(Run run);
+
   /** Per stage name, what its steps added up to; stages without steps are absent. */
   Map<String, Totals> totalsByStage(Run run);
 

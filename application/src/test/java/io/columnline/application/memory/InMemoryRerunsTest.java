@@ -1,0 +1,41 @@
+package io.columnline.application.memory;
+
+import io.columnline.application.contract.RerunsContract;
+import io.columnline.application.port.out.Batches;
+import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.Dossiers;
+import io.columnline.application.port.out.Reruns;
+import io.columnline.application.port.out.Runs;
+
+class InMemoryRerunsTest extends RerunsContract {
+  private final InMemoryClients clients = new InMemoryClients();
+  private final InMemoryRuns runs = new InMemoryRuns();
+  private final InMemoryBatches batches = new InMemoryBatches(runs);
+  private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
+  private final InMemoryReruns reruns = new InMemoryReruns();
+
+  @Override
+  protected Reruns reruns() {
+    return reruns;
+  }
+
+  @Override
+  protected Dossiers dossiers() {
+    return dossiers;
+  }
+
+  @Override
+  protected Batches batches() {
+    return batches;
+  }
+
+  @Override
+  protected Runs runs() {
+    return runs;
+  }
+
+  @Override
+  protected Clients clients() {
+    return clients;
+  }
+}

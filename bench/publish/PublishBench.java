@@ -1,0 +1,219 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives a running Columnline over HTTP: PUBLISHERS threads each publish RUNS_EACH runs of 8
+ * sections (checked against their JSON Schemas) and 20 contacts, and report p50/p99 latency and
+ * publishes per second. The baseline, measured in the same run with the same concurrency, is an
+ * authenticated read of one run (GET /api/v1/runs/{id}): what any call costs on this machine.
+ * Runs are prepared (started, 8 writer steps logged, 20 contacts added) before the clock starts.
+ * Companies repeat across runs, so about half the publishes supersede an earlier dossier.
+ *
+ * java PublishBench.java http://127.0.0.1:PORT ADMIN_KEY [publishers] [runs per publisher]
+ */
+public class PublishBench {
+  static final int SECTIONS = 8;
+  static final int CONTACTS = 20;
+  static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+  static final Pattern SUPERSEDED = Pattern.compile("\"status\":\"superseded\"");
+  static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
+
+  static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static String base;
+
+  public static void main(String[] args) throws Exception {
+    base = args[0];
+    String admin = args[1];
+    int publishers = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+    int runsEach = args.length > 3 ? Integer.parseInt(args[3]) : 40;
+    int warmupEach = 8;
+
+    String slug = "bench-" + Long.toString(System.nanoTime(), 36);
+    must(send("PUT", "/api/v1/clients/" + slug, admin, "{\"name\":\"Bench\",\"timezone\":\"Europe/Berlin\"}"), 201);
+    String key = match(KEY, must(send("POST", "/api/v1/api-keys", admin, "{\"client\":\"" + slug + "\"}"), 201));
+    for (int s = 0; s < SECTIONS; s++) {
+      must(send("PUT", "/api/v1/section-definitions/bench_section_" + s, admin, """
+          {"title": "Section %d", "position": %d, "writer_prompt_key": "writer.bench_%d", "required": true,
+           "schema": {"type": "object", "required": ["headline", "score", "points"],
+             "properties": {"headline": {"type": "string", "maxLength": 500}, "score": {"type": "integer"},
+               "points": {"type": "array", "items": {"type": "object", "required": ["text"],
+                 "properties": {"text": {"type": "string"}, "source": {"type": "string"}}}}}}}"""
+          .formatted(s, 100 + s, s, s)), 200, 201);
+    }
+
+    int total = publishers * (runsEach + warmupEach);
+    System.out.printf("preparing %d runs (8 writer steps and 20 contacts each) for %d publishers...%n", total, publishers);
+    List<String> runs = parallel(publishers, total, i -> prepare(key, i));
+    Collections.shuffle(runs, new java.util.Random(7));
+
+    List<String> warmup = runs.subList(0, publishers * warmupEach);
+    List<String> measured = runs.subList(publishers * warmupEach, runs.size());
+    timed(publishers, warmup, run -> must(send("POST", "/api/v1/runs/" + run + "/publish", key, ""), 201));
+    timed(publishers, measured.subList(0, Math.min(measured.size(), publishers * warmupEach)),
+        run -> must(send("GET", "/api/v1/runs/" + run, key, null), 200));
+
+    Result baseline = timed(publishers, measured, run -> must(send("GET", "/api/v1/runs/" + run, key, null), 200));
+    Result publish = timed(publishers, measured, run -> must(send("POST", "/api/v1/runs/" + run + "/publish", key, ""), 201));
+    String superseded = must(send("GET", "/api/v1/dossiers?status=superseded&limit=500", key, null), 200);
+    int replaced = count(SUPERSEDED, superseded);
+
+    System.out.printf("publish: %d publishes by %d concurrent publishers: p50 %.1f ms, p99 %.1f ms, max %.1f ms,"
+        + " %.0f publishes/s (%d dossiers are superseded now)%n", measured.size(), publishers,
+        publish.p(50), publish.p(99), publish.max(), publish.perSecond(), replaced);
+    System.out.printf("baseline: GET /api/v1/runs/{id} at the same concurrency: p50 %.1f ms, p99 %.1f ms, %.0f requests/s%n",
+        baseline.p(50), baseline.p(99), baseline.perSecond());
+    System.out.printf("target: publish p99 <= 100 ms -> %s%n", publish.p(99) <= 100 ? "met" : "NOT met");
+  }
+
+  static String prepare(String key, int i) {
+    int company = i / 2;
+    String domain = "company-" + company + ".example";
+    String run = match(ID, must(send("POST", "/api/v1/runs", key,
+        "{\"seed\": {\"company_name\": \"Company " + company + "\", \"domain\": \"https://www." + domain + "/\"}}"), 201));
+    StringBuilder steps = new StringBuilder("{\"steps\": [");
+    for (int s = 0; s < SECTIONS; s++) {
+      StringBuilder points = new StringBuilder();
+      for (int p = 0; p < 6; p++) {
+        points.append(p == 0 ? "" : ",").append("{\"text\": \"Finding ").append(p)
+            .append(" about the company, with enough words to look like a writer's paragraph of research output.\",")
+            .append(" \"source\": \"https://").append(domain).append("/page/").append(p).append("\"}");
+      }
+      steps.append(s == 0 ? "" : ",").append("""
+          {"step_key": "writer.bench_%d", "attempt": 1, "stage": "writers", "section": "bench_section_%d",
+           "model": "gpt-4.1", "tokens_input": 6000, "tokens_output": 900, "latency_ms": 12000, "status": "success",
+           "output": {"headline": "Section %d of company %d", "score": %d, "points": [%s]}}"""
+          .formatted(s, s, s, company, s, points));
+    }
+    must(send("POST", "/api/v1/runs/" + run + "/steps/batch", key, steps.append("]}").toString()), 200, 201);
+    StringBuilder contacts = new StringBuilder("{\"contacts\": [");
+    for (int c = 0; c < CONTACTS; c++) {
+      contacts.append(c == 0 ? "" : ",").append("""
+          {"full_name": "Person %d Example", "first_name": "Person", "last_name": "Example %d", "position": "Head of %d",
+           "work_email": "person%d@%s", "phone_numbers": ["+49 30 %07d"], "linkedin_url": "https://linkedin.com/in/p%d",
+           "source_urls": ["https://%s/team"], "ai_research_data": {"persona": "buyer", "seniority": %d}}"""
+          .formatted(c, c, c, c, domain, c, c, domain, c));
+    }
+    must(send("POST", "/api/v1/runs/" + run + "/contacts", key, contacts.append("]}").toString()), 201);
+    return run;
+  }
+
+  interface Job {
+    void run(String item) throws Exception;
+  }
+
+  interface Maker {
+    String make(int i) throws Exception;
+  }
+
+  record Result(List<Double> millis, double seconds) {
+    double p(int percentile) {
+      List<Double> sorted = new ArrayList<>(millis);
+      Collections.sort(sorted);
+      return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+    }
+
+    double max() {
+      return Collections.max(millis);
+    }
+
+    double perSecond() {
+      return millis.size() / seconds;
+    }
+  }
+
+  static List<String> parallel(int threads, int count, Maker maker) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<String>> made = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int at = i;
+        made.add(pool.submit(() -> maker.make(at)));
+      }
+      List<String> out = new ArrayList<>();
+      for (Future<String> f : made) {
+        out.add(f.get());
+      }
+      return out;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Each of {@code threads} workers takes its share of the items in turn and times every call. */
+  static Result timed(int threads, List<String> items, Job job) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
+    long start = System.nanoTime();
+    try {
+      List<Callable<Void>> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int first = t;
+        workers.add(() -> {
+          for (int i = first; i < items.size(); i += threads) {
+            long t0 = System.nanoTime();
+            job.run(items.get(i));
+            millis.add((System.nanoTime() - t0) / 1e6);
+          }
+          return null;
+        });
+      }
+      for (Future<Void> f : pool.invokeAll(workers)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    return new Result(millis, (System.nanoTime() - start) / 1e9);
+  }
+
+  static HttpResponse<String> send(String method, String path, String key, String body) {
+    try {
+      var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+          .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+          .build();
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(method + " " + path + ": " + e, e);
+    }
+  }
+
+  static String must(HttpResponse<String> response, int... ok) {
+    for (int status : ok) {
+      if (response.statusCode() == status) {
+        return response.body();
+      }
+    }
+    throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
+        + response.statusCode() + ": " + response.body());
+  }
+
+  static String match(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + pattern + " in " + text);
+    }
+    return m.group(1);
+  }
+
+  static int count(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+}
