@@ -41,6 +41,10 @@ public abstract class PipelineStatsContract {
     clients().save(other);
     Run running = run(client, "v2", NOW);
     Run completed = run(client, "v2", NOW);
+    // an append takes the steps of one run, and only while it runs
+    steps().append(List.of(RunFixtures.step(running, "a", 1, "research", NOW)));
+    steps().append(List.of(RunFixtures.step(completed, "a", 1, "research", NOW),
+        RunFixtures.step(completed, "b", 1, "research", NOW)));
     runs().update(completed.complete(NOW.plus(Duration.ofSeconds(30))));
     Run failed = run(client, "v2", NOW);
     runs().update(failed.fail("boom", NOW.plus(Duration.ofSeconds(10))));
@@ -48,8 +52,6 @@ public abstract class PipelineStatsContract {
     runs().update(published.publish(NOW.plus(Duration.ofSeconds(90))));
     run(client, "v2", NOW.minus(Duration.ofDays(2)));
     run(other, "v2", NOW);
-    steps().append(List.of(RunFixtures.step(running, "a", 1, "research", NOW), RunFixtures.step(completed, "a", 1, "research", NOW),
-        RunFixtures.step(completed, "b", 1, "research", NOW)));
 
     List<VersionCounts> counts = stats().byVersion(Optional.of(client.id()), Optional.of(NOW.minus(Duration.ofDays(1))),
         Optional.of(NOW.plusSeconds(1)));

@@ -46,13 +46,14 @@ public abstract class PromptUsageContract {
     runs().insert(run);
     Run other = RunFixtures.run(client);
     runs().insert(other);
+    // an append takes the steps of one run
     steps().append(List.of(
         step(run, "a", "writer.overview", 1, new BigDecimal("0.0125")),
         step(run, "b", "writer.overview", 1, new BigDecimal("0.0100")),
-        step(other, "a", "writer.overview", 1, null),
         step(run, "c", "writer.overview", 2, new BigDecimal("0.5")),
         step(run, "d", "writer.overview", null, new BigDecimal("7")),
         step(run, "e", "writer.signals", 1, new BigDecimal("1"))));
+    steps().append(List.of(step(other, "a", "writer.overview", 1, null)));
 
     assertThat(usage().byVersion(new PromptKey("writer.overview"))).isEqualTo(Map.of(
         1, new Usage(3, new BigDecimal("0.0225")),

@@ -9,7 +9,7 @@ import io.columnline.application.port.out.StepLog;
 class InMemoryPipelineStatsTest extends PipelineStatsContract {
   private final InMemoryClients clients = new InMemoryClients();
   private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryStepLog steps = new InMemoryStepLog();
+  private final InMemoryStepLog steps = new InMemoryStepLog(runs);
 
   @Override
   protected PipelineStats stats() {

@@ -47,7 +47,7 @@ class PromptServiceTest {
   private final InMemoryPrompts prompts = new InMemoryPrompts();
   private final InMemoryClients clients = new InMemoryClients();
   private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryStepLog steps = new InMemoryStepLog();
+  private final InMemoryStepLog steps = new InMemoryStepLog(runs);
   private final InMemoryPromptUsage usage = new InMemoryPromptUsage(steps);
   private final MutableClock clock = new MutableClock(Fixtures.NOW);
   private final PromptService service = new PromptService(prompts, usage, new InMemoryTransactions(), clock);
@@ -199,7 +199,7 @@ class PromptServiceTest {
     var entry = new StepEntry.Draft(draft.stepKey(), draft.attempt(), draft.stage(), null, KEY.value(), version,
         draft.model(), draft.input(), draft.output(), draft.tokensInput(), draft.tokensOutput(), cost, draft.latencyMs(),
         "success", null).entry();
-    steps.append(List.of(Step.log(run, entry, PriceTable.of(List.of()), Fixtures.NOW)));
+    steps.append(List.of(Step.log(run.id(), run.client(), entry, PriceTable.of(List.of()), Fixtures.NOW)));
   }
 
   @Test
