@@ -19,26 +19,26 @@ import java.util.Set;
 @Singleton
 @Component(modules = {AppModule.class, PostgresModule.class, HttpModule.class, CliModule.class})
 public interface ColumnlineComponent {
-  Lifecycle lifecycle();
+    Lifecycle lifecycle();
 
-  Lazy<HttpServer> httpServer();
+    Lazy<HttpServer> httpServer();
 
-  Lazy<ApiKeysUseCase> apiKeys();
+    Lazy<ApiKeysUseCase> apiKeys();
 
-  Lazy<IdempotencyUseCase> idempotency();
+    Lazy<IdempotencyUseCase> idempotency();
 
-  Lazy<DeliverWebhooksUseCase> webhooks();
+    Lazy<DeliverWebhooksUseCase> webhooks();
 
-  Lazy<ReleaseDossiersUseCase> releases();
+    Lazy<ReleaseDossiersUseCase> releases();
 
-  Set<CliCommand> commands();
+    Set<CliCommand> commands();
 
-  @Component.Factory
-  interface Factory {
-    ColumnlineComponent create(@BindsInstance Config config);
-  }
+    @Component.Factory
+    interface Factory {
+        ColumnlineComponent create(@BindsInstance Config config);
+    }
 
-  static ColumnlineComponent create(Config config) {
-    return DaggerColumnlineComponent.factory().create(config);
-  }
+    static ColumnlineComponent create(Config config) {
+        return DaggerColumnlineComponent.factory().create(config);
+    }
 }

@@ -6,50 +6,57 @@ import java.util.Optional;
 
 /** Everything {@code columnline} reads from the environment; no config file is needed. */
 public record Config(
-    Optional<String> databaseUrl, int port, Path home, Optional<String> adminKey, long maxBodyBytes, long maxImportBytes,
-    int poolSize, long webhookFirstRetryMillis, int webhookMaxAttempts) {
+        Optional<String> databaseUrl,
+        int port,
+        Path home,
+        Optional<String> adminKey,
+        long maxBodyBytes,
+        long maxImportBytes,
+        int poolSize,
+        long webhookFirstRetryMillis,
+        int webhookMaxAttempts) {
 
-  static final long MIB = 1024 * 1024;
+    static final long MIB = 1024 * 1024;
 
-  public static Config fromEnvironment(Map<String, String> env) {
-    return new Config(
-        nonBlank(env.get("COLUMNLINE_DATABASE_URL")),
-        (int) number(env, "COLUMNLINE_PORT", 8080, 0, 65535),
-        nonBlank(env.get("COLUMNLINE_HOME"))
-            .map(Path::of)
-            .orElseGet(() -> Path.of(System.getProperty("user.home"), ".columnline")),
-        nonBlank(env.get("COLUMNLINE_ADMIN_KEY")),
-        number(env, "COLUMNLINE_MAX_BODY_BYTES", 5 * MIB, 1024, Long.MAX_VALUE),
-        number(env, "COLUMNLINE_MAX_IMPORT_BYTES", 2048 * MIB, 1024, Long.MAX_VALUE),
-        (int) number(env, "COLUMNLINE_DB_POOL_SIZE", 24, 1, 500),
-        number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
-        (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100));
-  }
-
-  private static Optional<String> nonBlank(String value) {
-    return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
-  }
-
-  private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
-    Optional<String> raw = nonBlank(env.get(name));
-    if (raw.isEmpty()) {
-      return fallback;
+    public static Config fromEnvironment(Map<String, String> env) {
+        return new Config(
+                nonBlank(env.get("COLUMNLINE_DATABASE_URL")),
+                (int) number(env, "COLUMNLINE_PORT", 8080, 0, 65535),
+                nonBlank(env.get("COLUMNLINE_HOME"))
+                        .map(Path::of)
+                        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".columnline")),
+                nonBlank(env.get("COLUMNLINE_ADMIN_KEY")),
+                number(env, "COLUMNLINE_MAX_BODY_BYTES", 5 * MIB, 1024, Long.MAX_VALUE),
+                number(env, "COLUMNLINE_MAX_IMPORT_BYTES", 2048 * MIB, 1024, Long.MAX_VALUE),
+                (int) number(env, "COLUMNLINE_DB_POOL_SIZE", 24, 1, 500),
+                number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
+                (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100));
     }
-    try {
-      long value = Long.parseLong(raw.get());
-      if (value < min || value > max) {
-        throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + value);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw new ConfigException(name + " must be a whole number, got '" + raw.get() + "'");
-    }
-  }
 
-  /** A setting is wrong; the message names it and says what is expected. */
-  public static final class ConfigException extends RuntimeException {
-    public ConfigException(String message) {
-      super(message, null, false, false);
+    private static Optional<String> nonBlank(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
-  }
+
+    private static long number(Map<String, String> env, String name, long fallback, long min, long max) {
+        Optional<String> raw = nonBlank(env.get(name));
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.get());
+            if (value < min || value > max) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, got '" + raw.get() + "'");
+        }
+    }
+
+    /** A setting is wrong; the message names it and says what is expected. */
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) {
+            super(message, null, false, false);
+        }
+    }
 }

@@ -18,92 +18,102 @@ import java.util.Optional;
  * port file that server leaves there; with none running it starts one of its own.
  */
 public final class DatabaseRuntime implements AutoCloseable {
-  static final String PORT_FILE = "postgres.port";
-  static final String DATABASE = "columnline";
+    static final String PORT_FILE = "postgres.port";
+    static final String DATABASE = "columnline";
 
-  private final Database database;
-  private final EmbeddedPostgres embedded;
-  private final Path portFile;
-  private final String description;
+    private final Database database;
+    private final EmbeddedPostgres embedded;
+    private final Path portFile;
+    private final String description;
 
-  private DatabaseRuntime(Database database, EmbeddedPostgres embedded, Path portFile, String description) {
-    this.database = database;
-    this.embedded = embedded;
-    this.portFile = portFile;
-    this.description = description;
-  }
-
-  public static DatabaseRuntime open(Config config, int poolSize) {
-    if (config.databaseUrl().isPresent()) {
-      DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl().get());
-      return new DatabaseRuntime(Database.connect(url, poolSize), null, null, url.toString());
+    private DatabaseRuntime(Database database, EmbeddedPostgres embedded, Path portFile, String description) {
+        this.database = database;
+        this.embedded = embedded;
+        this.portFile = portFile;
+        this.description = description;
     }
-    Path home = config.home().toAbsolutePath();
-    Path portFile = home.resolve(PORT_FILE);
-    Optional<Integer> running = runningPort(portFile);
-    if (running.isPresent()) {
-      String url = "jdbc:postgresql://127.0.0.1:" + running.get() + "/" + DATABASE + "?user=" + EmbeddedPostgres.SUPERUSER;
-      return new DatabaseRuntime(Database.connect(DatabaseUrl.parse(url), poolSize), null, null,
-          "embedded PostgreSQL of the running server (port " + running.get() + ")");
-    }
-    EmbeddedPostgres embedded = EmbeddedPostgres.start(home.resolve("cache"), home.resolve("pgdata"), 0, true);
-    try {
-      createDatabaseIfMissing(embedded);
-      Files.writeString(portFile, Integer.toString(embedded.port()), StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      embedded.close();
-      throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
-    }
-    Database database = Database.connect(DatabaseUrl.parse(embedded.jdbcUrl(DATABASE)), poolSize);
-    return new DatabaseRuntime(database, embedded, portFile,
-        "embedded PostgreSQL in " + home.resolve("pgdata") + " (port " + embedded.port() + ")");
-  }
 
-  public Database database() {
-    return database;
-  }
-
-  public String description() {
-    return description;
-  }
-
-  @Override
-  public void close() {
-    database.close();
-    if (embedded != null) {
-      try {
-        Files.deleteIfExists(portFile);
-      } catch (IOException ignored) {
-        // a stale port file is detected by its dead port
-      }
-      embedded.close();
-    }
-  }
-
-  private static Optional<Integer> runningPort(Path portFile) {
-    try {
-      if (!Files.exists(portFile)) {
-        return Optional.empty();
-      }
-      int port = Integer.parseInt(Files.readString(portFile, StandardCharsets.UTF_8).strip());
-      try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-        return Optional.of(port);
-      }
-    } catch (IOException | NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static void createDatabaseIfMissing(EmbeddedPostgres embedded) {
-    try (Database admin = Database.connect(DatabaseUrl.parse(embedded.jdbcUrl("postgres")), 1)) {
-      admin.jdbi().useHandle(h -> {
-        boolean exists = h.createQuery("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = :name)")
-            .bind("name", DATABASE).mapTo(Boolean.class).one();
-        if (!exists) {
-          h.execute("CREATE DATABASE " + DATABASE);
+    public static DatabaseRuntime open(Config config, int poolSize) {
+        if (config.databaseUrl().isPresent()) {
+            DatabaseUrl url = DatabaseUrl.parse(config.databaseUrl().get());
+            return new DatabaseRuntime(Database.connect(url, poolSize), null, null, url.toString());
         }
-      });
+        Path home = config.home().toAbsolutePath();
+        Path portFile = home.resolve(PORT_FILE);
+        Optional<Integer> running = runningPort(portFile);
+        if (running.isPresent()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + running.get() + "/" + DATABASE + "?user="
+                    + EmbeddedPostgres.SUPERUSER;
+            return new DatabaseRuntime(
+                    Database.connect(DatabaseUrl.parse(url), poolSize),
+                    null,
+                    null,
+                    "embedded PostgreSQL of the running server (port " + running.get() + ")");
+        }
+        EmbeddedPostgres embedded = EmbeddedPostgres.start(home.resolve("cache"), home.resolve("pgdata"), 0, true);
+        try {
+            createDatabaseIfMissing(embedded);
+            Files.writeString(portFile, Integer.toString(embedded.port()), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            embedded.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+        Database database = Database.connect(DatabaseUrl.parse(embedded.jdbcUrl(DATABASE)), poolSize);
+        return new DatabaseRuntime(
+                database,
+                embedded,
+                portFile,
+                "embedded PostgreSQL in " + home.resolve("pgdata") + " (port " + embedded.port() + ")");
     }
-  }
+
+    public Database database() {
+        return database;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        database.close();
+        if (embedded != null) {
+            try {
+                Files.deleteIfExists(portFile);
+            } catch (IOException ignored) {
+                // a stale port file is detected by its dead port
+            }
+            embedded.close();
+        }
+    }
+
+    private static Optional<Integer> runningPort(Path portFile) {
+        try {
+            if (!Files.exists(portFile)) {
+                return Optional.empty();
+            }
+            int port = Integer.parseInt(
+                    Files.readString(portFile, StandardCharsets.UTF_8).strip());
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+                return Optional.of(port);
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres embedded) {
+        try (Database admin = Database.connect(DatabaseUrl.parse(embedded.jdbcUrl("postgres")), 1)) {
+            admin.jdbi().useHandle(h -> {
+                boolean exists = h.createQuery("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = :name)")
+                        .bind("name", DATABASE)
+                        .mapTo(Boolean.class)
+                        .one();
+                if (!exists) {
+                    h.execute("CREATE DATABASE " + DATABASE);
+                }
+            });
+        }
+    }
 }

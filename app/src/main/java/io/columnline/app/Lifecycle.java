@@ -6,36 +6,39 @@ import jakarta.inject.Singleton;
 /** Opens the database on first use (so {@code --help} never starts PostgreSQL) and closes it once. */
 @Singleton
 public final class Lifecycle {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lifecycle.class);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Lifecycle.class);
 
-  private final Config config;
-  private DatabaseRuntime runtime;
+    private final Config config;
+    private DatabaseRuntime runtime;
 
-  @Inject
-  Lifecycle(Config config) {
-    this.config = config;
-  }
-
-  public Config config() {
-    return config;
-  }
-
-  public synchronized DatabaseRuntime database() {
-    if (runtime == null) {
-      long started = System.nanoTime();
-      runtime = DatabaseRuntime.open(config, config.poolSize());
-      long opened = System.nanoTime();
-      int migrations = runtime.database().migrate();
-      LOG.debug("database open in {} ms, {} migrations applied in {} ms", (opened - started) / 1_000_000, migrations,
-          (System.nanoTime() - opened) / 1_000_000);
+    @Inject
+    Lifecycle(Config config) {
+        this.config = config;
     }
-    return runtime;
-  }
 
-  public synchronized void close() {
-    if (runtime != null) {
-      runtime.close();
-      runtime = null;
+    public Config config() {
+        return config;
     }
-  }
+
+    public synchronized DatabaseRuntime database() {
+        if (runtime == null) {
+            long started = System.nanoTime();
+            runtime = DatabaseRuntime.open(config, config.poolSize());
+            long opened = System.nanoTime();
+            int migrations = runtime.database().migrate();
+            LOG.debug(
+                    "database open in {} ms, {} migrations applied in {} ms",
+                    (opened - started) / 1_000_000,
+                    migrations,
+                    (System.nanoTime() - opened) / 1_000_000);
+        }
+        return runtime;
+    }
+
+    public synchronized void close() {
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+    }
 }

@@ -9,59 +9,60 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(
-    name = "columnline",
-    mixinStandardHelpOptions = true,
-    version = "columnline 0.1.0",
-    description = "The system of record for AI research pipelines run in Make.com.",
-    subcommands = {CommandLine.HelpCommand.class})
+        name = "columnline",
+        mixinStandardHelpOptions = true,
+        version = "columnline 0.1.0",
+        description = "The system of record for AI research pipelines run in Make.com.",
+        subcommands = {CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
 
-  public static void main(String[] args) {
-    System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
-  }
+    public static void main(String[] args) {
+        System.exit(run(args, System.getenv(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
 
-  /** Runs one command; returns the exit code (0 ok, 1 failure, 2 usage or partial failure). */
-  public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-    ColumnlineComponent component;
-    try {
-      component = ColumnlineComponent.create(Config.fromEnvironment(env));
-    } catch (Config.ConfigException e) {
-      err.println("columnline: " + e.getMessage());
-      return 1;
+    /** Runs one command; returns the exit code (0 ok, 1 failure, 2 usage or partial failure). */
+    public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
+        ColumnlineComponent component;
+        try {
+            component = ColumnlineComponent.create(Config.fromEnvironment(env));
+        } catch (Config.ConfigException e) {
+            err.println("columnline: " + e.getMessage());
+            return 1;
+        }
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand(new ServeCommand(component));
+        cli.addSubcommand(new MigrateCommand(component));
+        for (CliCommand command : component.commands()) {
+            cli.addSubcommand(command);
+        }
+        cli.setOut(out).setErr(err);
+        cli.setExecutionExceptionHandler((error, commandLine, parsed) -> {
+            commandLine.getErr().println("columnline: " + message(error));
+            return 1;
+        });
+        try {
+            return cli.execute(args);
+        } finally {
+            component.lifecycle().close();
+        }
     }
-    CommandLine cli = new CommandLine(new Main());
-    cli.addSubcommand(new ServeCommand(component));
-    cli.addSubcommand(new MigrateCommand(component));
-    for (CliCommand command : component.commands()) {
-      cli.addSubcommand(command);
-    }
-    cli.setOut(out).setErr(err);
-    cli.setExecutionExceptionHandler((error, commandLine, parsed) -> {
-      commandLine.getErr().println("columnline: " + message(error));
-      return 1;
-    });
-    try {
-      return cli.execute(args);
-    } finally {
-      component.lifecycle().close();
-    }
-  }
 
-  private static String message(Exception error) {
-    if (error instanceof DomainException) {
-      return error.getMessage();
+    private static String message(Exception error) {
+        if (error instanceof DomainException) {
+            return error.getMessage();
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.toString() : root.getMessage();
-  }
 }

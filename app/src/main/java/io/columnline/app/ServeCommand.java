@@ -13,99 +13,127 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "serve", description = "Run the HTTP API (on the embedded PostgreSQL unless COLUMNLINE_DATABASE_URL is set).",
-    mixinStandardHelpOptions = true)
+@Command(
+        name = "serve",
+        description = "Run the HTTP API (on the embedded PostgreSQL unless COLUMNLINE_DATABASE_URL is set).",
+        mixinStandardHelpOptions = true)
 final class ServeCommand implements java.util.concurrent.Callable<Integer> {
-  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
-  private final ColumnlineComponent component;
-  private final CountDownLatch stopped = new CountDownLatch(1);
-  private final AtomicBoolean stopping = new AtomicBoolean();
+    private final ColumnlineComponent component;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean stopping = new AtomicBoolean();
 
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  ServeCommand(ColumnlineComponent component) {
-    this.component = component;
-  }
-
-  @Override
-  public Integer call() {
-    var out = spec.commandLine().getOut();
-    Server server = start(component);
-    server.newAdminKey().ifPresent(key -> out.printf(
-        "Created the first admin key (shown only now, store it safely):%n  %s%n", key));
-    out.printf("Columnline ready at http://localhost:%d on %s in %d ms%n",
-        server.port(), component.lifecycle().database().description(), uptimeMillis());
-    out.flush();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.stop();
-      stopped.countDown();
-    }, "columnline-shutdown"));
-    try {
-      stopped.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return 0;
-  }
-
-  /** A started server and what it started with; {@link #stop} is safe to call more than once. */
-  record Server(ColumnlineComponent component, HttpServer http, ScheduledExecutorService jobs,
-      java.util.Optional<String> newAdminKey, AtomicBoolean stopped) {
-    int port() {
-      return http.port();
+    ServeCommand(ColumnlineComponent component) {
+        this.component = component;
     }
 
-    void stop() {
-      if (stopped.getAndSet(true)) {
-        return;
-      }
-      LOG.info("stopping: finishing requests in flight");
-      jobs.shutdownNow();
-      http.stop(10_000);
-      component.lifecycle().close();
-      LOG.info("stopped");
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        Server server = start(component);
+        server.newAdminKey()
+                .ifPresent(key ->
+                        out.printf("Created the first admin key (shown only now, store it safely):%n  %s%n", key));
+        out.printf(
+                "Columnline ready at http://localhost:%d on %s in %d ms%n",
+                server.port(), component.lifecycle().database().description(), uptimeMillis());
+        out.flush();
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            server.stop();
+                            stopped.countDown();
+                        },
+                        "columnline-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
-  }
 
-  /** Migrates, makes sure an admin key exists, starts the HTTP server and the background jobs. */
-  static Server start(ColumnlineComponent component) {
-    // PostgreSQL starts and migrates while this thread loads the HTTP and JSON classes
-    var database = java.util.concurrent.CompletableFuture.supplyAsync(() -> component.lifecycle().database());
-    warmUp();
-    database.join();
-    var newAdminKey = component.apiKeys().get().ensureAdminKey(
-        component.lifecycle().config().adminKey());
-    HttpServer http = component.httpServer().get();
-    http.start();
-    ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "columnline-jobs");
-      t.setDaemon(true);
-      return t;
-    });
-    jobs.scheduleWithFixedDelay(() -> runJob("purge idempotency records",
-        () -> component.idempotency().get().purgeExpired()), 1, 60, TimeUnit.MINUTES);
-    jobs.scheduleWithFixedDelay(() -> runJob("deliver webhooks",
-        () -> component.webhooks().get().deliverDue()), 1, 1, TimeUnit.SECONDS);
-    jobs.scheduleWithFixedDelay(() -> runJob("release due dossiers",
-        () -> component.releases().get().releaseDue()), 2, 30, TimeUnit.SECONDS);
-    return new Server(component, http, jobs, newAdminKey, new AtomicBoolean());
-  }
+    /** A started server and what it started with; {@link #stop} is safe to call more than once. */
+    record Server(
+            ColumnlineComponent component,
+            HttpServer http,
+            ScheduledExecutorService jobs,
+            java.util.Optional<String> newAdminKey,
+            AtomicBoolean stopped) {
+        int port() {
+            return http.port();
+        }
 
-  private static void warmUp() {
-    io.columnline.adapters.http.Json.write(java.util.Map.of("warm", java.time.Instant.EPOCH));
-    io.undertow.Undertow.builder();
-  }
-
-  static void runJob(String name, Runnable job) {
-    try {
-      job.run();
-    } catch (RuntimeException e) {
-      LOG.warn("background job '{}' failed; it runs again on schedule", name, e);
+        void stop() {
+            if (stopped.getAndSet(true)) {
+                return;
+            }
+            LOG.info("stopping: finishing requests in flight");
+            jobs.shutdownNow();
+            http.stop(10_000);
+            component.lifecycle().close();
+            LOG.info("stopped");
+        }
     }
-  }
 
-  private static long uptimeMillis() {
-    return ManagementFactory.getRuntimeMXBean().getUptime();
-  }
+    /** Migrates, makes sure an admin key exists, starts the HTTP server and the background jobs. */
+    static Server start(ColumnlineComponent component) {
+        // PostgreSQL starts and migrates while this thread loads the HTTP and JSON classes
+        var database = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> component.lifecycle().database());
+        warmUp();
+        database.join();
+        var newAdminKey = component
+                .apiKeys()
+                .get()
+                .ensureAdminKey(component.lifecycle().config().adminKey());
+        HttpServer http = component.httpServer().get();
+        http.start();
+        ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "columnline-jobs");
+            t.setDaemon(true);
+            return t;
+        });
+        jobs.scheduleWithFixedDelay(
+                () -> runJob(
+                        "purge idempotency records",
+                        () -> component.idempotency().get().purgeExpired()),
+                1,
+                60,
+                TimeUnit.MINUTES);
+        jobs.scheduleWithFixedDelay(
+                () -> runJob(
+                        "deliver webhooks", () -> component.webhooks().get().deliverDue()),
+                1,
+                1,
+                TimeUnit.SECONDS);
+        jobs.scheduleWithFixedDelay(
+                () -> runJob(
+                        "release due dossiers", () -> component.releases().get().releaseDue()),
+                2,
+                30,
+                TimeUnit.SECONDS);
+        return new Server(component, http, jobs, newAdminKey, new AtomicBoolean());
+    }
+
+    private static void warmUp() {
+        io.columnline.adapters.http.Json.write(java.util.Map.of("warm", java.time.Instant.EPOCH));
+        io.undertow.Undertow.builder();
+    }
+
+    static void runJob(String name, Runnable job) {
+        try {
+            job.run();
+        } catch (RuntimeException e) {
+            LOG.warn("background job '{}' failed; it runs again on schedule", name, e);
+        }
+    }
+
+    private static long uptimeMillis() {
+        return ManagementFactory.getRuntimeMXBean().getUptime();
+    }
 }

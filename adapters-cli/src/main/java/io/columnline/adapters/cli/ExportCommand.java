@@ -19,52 +19,70 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Export data as files.")
 final class ExportCommand implements CliCommand {
-  private final Lazy<ExportDossiersUseCase> export;
+    private final Lazy<ExportDossiersUseCase> export;
 
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Inject
-  ExportCommand(Lazy<ExportDossiersUseCase> export) {
-    this.export = export;
-  }
-
-  @Command(name = "dossiers", mixinStandardHelpOptions = true,
-      description = {"Export a client's dossiers as RFC 4180 CSV, streamed in constant memory.",
-          "One row per contact of each dossier (one for a dossier without contacts): dossier and company columns",
-          "first, then each section's top-level fields as section.field, then the contact's."})
-  int dossiers(
-      @Option(names = "--client", required = true, paramLabel = "SLUG", description = "the client") String client,
-      @Option(names = "--batch", paramLabel = "BATCH", description = "only this batch (name such as V2_20261122, or id)")
-          String batch,
-      @Option(names = "--list", paramLabel = "LIST", description = "only dossiers on this list (name or id)") String list,
-      @Option(names = "--status", paramLabel = "STATUS", description = "only scheduled, released or superseded dossiers")
-          String status,
-      @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output") Path out)
-      throws IOException {
-    var csv = export.get().export(ClientsCommand.OPERATOR, new ExportDossiersUseCase.Query(Optional.of(client),
-        Optional.ofNullable(batch), Optional.ofNullable(list),
-        Optional.ofNullable(status).map(s -> DossierStatus.parse("--status", s))));
-    if (out == null) {
-      Writer writer = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
-      csv.writeTo(writer);
-      writer.flush();
-      return 0;
+    @Inject
+    ExportCommand(Lazy<ExportDossiersUseCase> export) {
+        this.export = export;
     }
-    // written next to the target and moved into place, so a failed export never leaves half a file
-    Path target = out.toAbsolutePath();
-    Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-    try {
-      long rows;
-      try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-        rows = csv.writeTo(writer);
-      }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      spec.commandLine().getErr().printf("exported %d row%s to %s%n", rows, rows == 1 ? "" : "s", target);
-      spec.commandLine().getErr().flush();
-      return 0;
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(partial);
-      throw e;
+
+    @Command(
+            name = "dossiers",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Export a client's dossiers as RFC 4180 CSV, streamed in constant memory.",
+                "One row per contact of each dossier (one for a dossier without contacts): dossier and company columns",
+                "first, then each section's top-level fields as section.field, then the contact's."
+            })
+    int dossiers(
+            @Option(names = "--client", required = true, paramLabel = "SLUG", description = "the client") String client,
+            @Option(
+                            names = "--batch",
+                            paramLabel = "BATCH",
+                            description = "only this batch (name such as V2_20261122, or id)")
+                    String batch,
+            @Option(names = "--list", paramLabel = "LIST", description = "only dossiers on this list (name or id)")
+                    String list,
+            @Option(
+                            names = "--status",
+                            paramLabel = "STATUS",
+                            description = "only scheduled, released or superseded dossiers")
+                    String status,
+            @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+                    Path out)
+            throws IOException {
+        var csv = export.get()
+                .export(
+                        ClientsCommand.OPERATOR,
+                        new ExportDossiersUseCase.Query(
+                                Optional.of(client),
+                                Optional.ofNullable(batch),
+                                Optional.ofNullable(list),
+                                Optional.ofNullable(status).map(s -> DossierStatus.parse("--status", s))));
+        if (out == null) {
+            Writer writer = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
+            csv.writeTo(writer);
+            writer.flush();
+            return 0;
+        }
+        // written next to the target and moved into place, so a failed export never leaves half a file
+        Path target = out.toAbsolutePath();
+        Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
+        try {
+            long rows;
+            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                rows = csv.writeTo(writer);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            spec.commandLine().getErr().printf("exported %d row%s to %s%n", rows, rows == 1 ? "" : "s", target);
+            spec.commandLine().getErr().flush();
+            return 0;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
     }
-  }
 }

@@ -9,23 +9,32 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 final class BatchRoutes implements Routes {
-  private final ReadBatchesUseCase batches;
+    private final ReadBatchesUseCase batches;
 
-  @Inject
-  BatchRoutes(ReadBatchesUseCase batches) {
-    this.batches = batches;
-  }
+    @Inject
+    BatchRoutes(ReadBatchesUseCase batches) {
+        this.batches = batches;
+    }
 
-  @Override
-  public void register(Router router) {
-    router.get("/api/v1/batches", r -> Response.ok(ListBody.of(batches.list(r.caller(), new ReadBatchesUseCase.Query(
-        r.query("client"), r.query("status").map(s -> BatchStatus.parse("status", s))), r.page()), BatchView::from)));
-    router.get("/api/v1/batches/{id}", r -> Response.ok(BatchDetailsView.from(
-        batches.get(r.caller(), new BatchId(r.pathId("id", "batch")), r.page()))));
-  }
+    @Override
+    public void register(Router router) {
+        router.get(
+                "/api/v1/batches",
+                r -> Response.ok(ListBody.of(
+                        batches.list(
+                                r.caller(),
+                                new ReadBatchesUseCase.Query(
+                                        r.query("client"), r.query("status").map(s -> BatchStatus.parse("status", s))),
+                                r.page()),
+                        BatchView::from)));
+        router.get(
+                "/api/v1/batches/{id}",
+                r -> Response.ok(BatchDetailsView.from(
+                        batches.get(r.caller(), new BatchId(r.pathId("id", "batch")), r.page()))));
+    }
 
-  @Override
-  public Optional<String> openApiFragment() {
-    return Optional.of("/openapi/batches.json");
-  }
+    @Override
+    public Optional<String> openApiFragment() {
+        return Optional.of("/openapi/batches.json");
+    }
 }

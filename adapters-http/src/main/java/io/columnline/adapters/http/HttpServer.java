@@ -24,95 +24,110 @@ import org.slf4j.LoggerFactory;
 /** The Undertow server: every area's routes, one access-log line per request, graceful stop. */
 @Singleton
 public final class HttpServer {
-  private static final Logger ACCESS = LoggerFactory.getLogger("access");
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
-  private final HttpConfig config;
-  private final List<Router.Route> routes;
-  private final OpenApi openApi;
-  private final Dispatcher dispatcher;
-  private Undertow undertow;
-  private GracefulShutdownHandler graceful;
+    private final HttpConfig config;
+    private final List<Router.Route> routes;
+    private final OpenApi openApi;
+    private final Dispatcher dispatcher;
+    private Undertow undertow;
+    private GracefulShutdownHandler graceful;
 
-  @Inject
-  HttpServer(HttpConfig config, Set<Routes> areas, AuthenticateUseCase authenticate, IdempotencyUseCase idempotency) {
-    this.config = config;
-    var router = new Router();
-    areas.stream().sorted(Comparator.comparing(a -> a.getClass().getName())).forEach(a -> a.register(router));
-    this.openApi = OpenApi.assemble(areas);
-    router.publicGet("/openapi.json", request -> new Response(200, openApi.bytes(), "application/json"));
-    this.routes = router.routes();
-    this.dispatcher = new Dispatcher(authenticate, idempotency, config.maxBodyBytes());
-  }
-
-  public List<Router.Route> routes() {
-    return routes;
-  }
-
-  public OpenApi openApi() {
-    return openApi;
-  }
-
-  public synchronized void start() {
-    var routing = new RoutingHandler()
-        .setFallbackHandler(exchange -> Dispatcher.write(exchange, problem(404, "not-found", "Not found",
-            "no route " + exchange.getRequestMethod() + " " + exchange.getRequestPath())))
-        .setInvalidMethodHandler(exchange -> Dispatcher.write(exchange, problem(405, "method-not-allowed",
-            "Method not allowed", exchange.getRequestMethod() + " is not supported on " + exchange.getRequestPath())));
-    for (Router.Route route : routes) {
-      routing.add(route.method(), route.template(), dispatcher.handlerFor(route));
+    @Inject
+    HttpServer(HttpConfig config, Set<Routes> areas, AuthenticateUseCase authenticate, IdempotencyUseCase idempotency) {
+        this.config = config;
+        var router = new Router();
+        areas.stream().sorted(Comparator.comparing(a -> a.getClass().getName())).forEach(a -> a.register(router));
+        this.openApi = OpenApi.assemble(areas);
+        router.publicGet("/openapi.json", request -> new Response(200, openApi.bytes(), "application/json"));
+        this.routes = router.routes();
+        this.dispatcher = new Dispatcher(authenticate, idempotency, config.maxBodyBytes());
     }
-    graceful = new GracefulShutdownHandler(accessLogged(new BlockingHandler(routing)));
-    undertow = Undertow.builder()
-        .addHttpListener(config.port(), config.host())
-        .setWorkerThreads(config.workerThreads())
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
-        .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
-        .setHandler(graceful)
-        .build();
-    undertow.start();
-  }
 
-  public int port() {
-    return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
-  }
-
-  /** Stops taking requests, lets the ones in flight finish (up to the timeout), then closes. */
-  public synchronized void stop(long timeoutMillis) {
-    if (undertow == null) {
-      return;
+    public List<Router.Route> routes() {
+        return routes;
     }
-    graceful.shutdown();
-    try {
-      graceful.awaitShutdown(timeoutMillis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+
+    public OpenApi openApi() {
+        return openApi;
     }
-    undertow.stop();
-    undertow = null;
-  }
 
-  private static HttpHandler accessLogged(HttpHandler next) {
-    return exchange -> {
-      long started = System.nanoTime();
-      exchange.addExchangeCompleteListener((done, nextListener) -> {
-        ACCESS.info("{} {} {} {}ms client={}", done.getRequestMethod(), done.getRequestPath(), done.getStatusCode(),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), who(done));
-        nextListener.proceed();
-      });
-      next.handleRequest(exchange);
-    };
-  }
+    public synchronized void start() {
+        var routing = new RoutingHandler()
+                .setFallbackHandler(exchange -> Dispatcher.write(
+                        exchange,
+                        problem(
+                                404,
+                                "not-found",
+                                "Not found",
+                                "no route " + exchange.getRequestMethod() + " " + exchange.getRequestPath())))
+                .setInvalidMethodHandler(exchange -> Dispatcher.write(
+                        exchange,
+                        problem(
+                                405,
+                                "method-not-allowed",
+                                "Method not allowed",
+                                exchange.getRequestMethod() + " is not supported on " + exchange.getRequestPath())));
+        for (Router.Route route : routes) {
+            routing.add(route.method(), route.template(), dispatcher.handlerFor(route));
+        }
+        graceful = new GracefulShutdownHandler(accessLogged(new BlockingHandler(routing)));
+        undertow = Undertow.builder()
+                .addHttpListener(config.port(), config.host())
+                .setWorkerThreads(config.workerThreads())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Long.MAX_VALUE)
+                .setServerOption(UndertowOptions.ALWAYS_SET_KEEP_ALIVE, true)
+                .setHandler(graceful)
+                .build();
+        undertow.start();
+    }
 
-  private static String who(HttpServerExchange exchange) {
-    Caller caller = exchange.getAttachment(Dispatcher.CALLER);
-    return switch (caller) {
-      case null -> "-";
-      case Caller.Admin admin -> "admin";
-      case Caller.OfClient client -> client.client().toString();
-    };
-  }
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
 
-  private static StoredResponse problem(int status, String slug, String title, String detail) {
-    return new StoredResponse(status, Problem.CONTENT_TYPE, Json.write(Problem.of(status, slug, title, detail)));
-  }
+    /** Stops taking requests, lets the ones in flight finish (up to the timeout), then closes. */
+    public synchronized void stop(long timeoutMillis) {
+        if (undertow == null) {
+            return;
+        }
+        graceful.shutdown();
+        try {
+            graceful.awaitShutdown(timeoutMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        undertow.stop();
+        undertow = null;
+    }
+
+    private static HttpHandler accessLogged(HttpHandler next) {
+        return exchange -> {
+            long started = System.nanoTime();
+            exchange.addExchangeCompleteListener((done, nextListener) -> {
+                ACCESS.info(
+                        "{} {} {} {}ms client={}",
+                        done.getRequestMethod(),
+                        done.getRequestPath(),
+                        done.getStatusCode(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                        who(done));
+                nextListener.proceed();
+            });
+            next.handleRequest(exchange);
+        };
+    }
+
+    private static String who(HttpServerExchange exchange) {
+        Caller caller = exchange.getAttachment(Dispatcher.CALLER);
+        return switch (caller) {
+            case null -> "-";
+            case Caller.Admin admin -> "admin";
+            case Caller.OfClient client -> client.client().toString();
+        };
+    }
+
+    private static StoredResponse problem(int status, String slug, String title, String detail) {
+        return new StoredResponse(status, Problem.CONTENT_TYPE, Json.write(Problem.of(status, slug, title, detail)));
+    }
 }

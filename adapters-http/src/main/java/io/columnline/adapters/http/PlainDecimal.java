@@ -8,8 +8,8 @@ import java.math.BigDecimal;
 
 /** Writes amounts as plain JSON numbers ({@code 0.00000015}, never {@code 1.5E-7}). */
 final class PlainDecimal extends JsonSerializer<BigDecimal> {
-  @Override
-  public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-    gen.writeNumber(value.toPlainString());
-  }
+    @Override
+    public void serialize(BigDecimal value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        gen.writeNumber(value.toPlainString());
+    }
 }

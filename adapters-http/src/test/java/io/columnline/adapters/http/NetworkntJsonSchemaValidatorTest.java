@@ -4,10 +4,10 @@ import io.columnline.application.contract.JsonSchemaValidatorContract;
 import io.columnline.application.port.out.JsonSchemaValidator;
 
 class NetworkntJsonSchemaValidatorTest extends JsonSchemaValidatorContract {
-  private final NetworkntJsonSchemaValidator validator = new NetworkntJsonSchemaValidator();
+    private final NetworkntJsonSchemaValidator validator = new NetworkntJsonSchemaValidator();
 
-  @Override
-  protected JsonSchemaValidator validator() {
-    return validator;
-  }
+    @Override
+    protected JsonSchemaValidator validator() {
+        return validator;
+    }
 }

@@ -20,40 +20,36 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiClients implements Clients {
-  private static final String COLUMNS =
-      "id, slug, name, timezone, icp_config::text AS icp_config, industry_research, research_context,"
-          + " profile_version, rerun_webhook_url, created_at, updated_at";
+    private static final String COLUMNS =
+            "id, slug, name, timezone, icp_config::text AS icp_config, industry_research, research_context,"
+                    + " profile_version, rerun_webhook_url, created_at, updated_at";
 
-  private final JdbiSession session;
+    private final JdbiSession session;
 
-  @Inject
-  JdbiClients(JdbiSession session) {
-    this.session = session;
-  }
+    @Inject
+    JdbiClients(JdbiSession session) {
+        this.session = session;
+    }
 
-  @Override
-  public Optional<Client> bySlug(ClientSlug slug) {
-    return session.withHandle(
-        h -> h.createQuery("SELECT " + COLUMNS + " FROM clients WHERE slug = :slug")
-            .bind("slug", slug.value())
-            .map(JdbiClients::client)
-            .findOne());
-  }
+    @Override
+    public Optional<Client> bySlug(ClientSlug slug) {
+        return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM clients WHERE slug = :slug")
+                .bind("slug", slug.value())
+                .map(JdbiClients::client)
+                .findOne());
+    }
 
-  @Override
-  public Optional<Client> byId(ClientId id) {
-    return session.withHandle(
-        h -> h.createQuery("SELECT " + COLUMNS + " FROM clients WHERE id = :id")
-            .bind("id", id.value())
-            .map(JdbiClients::client)
-            .findOne());
-  }
+    @Override
+    public Optional<Client> byId(ClientId id) {
+        return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM clients WHERE id = :id")
+                .bind("id", id.value())
+                .map(JdbiClients::client)
+                .findOne());
+    }
 
-  @Override
-  public void save(Client client) {
-    session.useHandle(
-        h -> h.createUpdate(
-                """
+    @Override
+    public void save(Client client) {
+        session.useHandle(h -> h.createUpdate("""
                 INSERT INTO clients (id, slug, name, timezone, icp_config, industry_research, research_context,
                                      profile_version, rerun_webhook_url, created_at, updated_at)
                 VALUES (:id, :slug, :name, :timezone, CAST(:icp AS json), :industry, :context,
@@ -64,26 +60,23 @@ final class JdbiClients implements Clients {
                   profile_version = EXCLUDED.profile_version, rerun_webhook_url = EXCLUDED.rerun_webhook_url,
                   updated_at = EXCLUDED.updated_at
                 """)
-            .bind("id", client.id().value())
-            .bind("slug", client.slug().value())
-            .bind("name", client.name())
-            .bind("timezone", client.timezone().getId())
-            .bind("icp", client.profile().icpConfig().text())
-            .bind("industry", client.profile().industryResearch())
-            .bind("context", client.profile().researchContext())
-            .bind("version", client.profileVersion())
-            .bind("webhook", client.rerunWebhookUrl().map(URI::toString).orElse(null))
-            .bind("created", Rows.offset(client.createdAt()))
-            .bind("updated", Rows.offset(client.updatedAt()))
-            .execute());
-  }
+                .bind("id", client.id().value())
+                .bind("slug", client.slug().value())
+                .bind("name", client.name())
+                .bind("timezone", client.timezone().getId())
+                .bind("icp", client.profile().icpConfig().text())
+                .bind("industry", client.profile().industryResearch())
+                .bind("context", client.profile().researchContext())
+                .bind("version", client.profileVersion())
+                .bind("webhook", client.rerunWebhookUrl().map(URI::toString).orElse(null))
+                .bind("created", Rows.offset(client.createdAt()))
+                .bind("updated", Rows.offset(client.updatedAt()))
+                .execute());
+    }
 
-  @Override
-  public Page<Client> list(Optional<ClientId> only, PageRequest page) {
-    List<Client> rows =
-        session.withHandle(
-            h -> h.createQuery(
-                    "SELECT " + COLUMNS + " FROM clients"
+    @Override
+    public Page<Client> list(Optional<ClientId> only, PageRequest page) {
+        List<Client> rows = session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM clients"
                         + " WHERE (CAST(:only AS uuid) IS NULL OR id = CAST(:only AS uuid))"
                         + " AND (CAST(:after AS text) IS NULL OR slug > :after)"
                         + " ORDER BY slug LIMIT :limit")
@@ -92,59 +85,53 @@ final class JdbiClients implements Clients {
                 .bind("limit", page.limit() + 1)
                 .map(JdbiClients::client)
                 .list());
-    return Page.fromLookahead(rows, page.limit(), c -> Cursor.of(c.slug().value()));
-  }
+        return Page.fromLookahead(rows, page.limit(), c -> Cursor.of(c.slug().value()));
+    }
 
-  @Override
-  public void addProfileVersion(ClientId client, ProfileVersion version) {
-    session.useHandle(
-        h -> h.createUpdate(
-                """
+    @Override
+    public void addProfileVersion(ClientId client, ProfileVersion version) {
+        session.useHandle(h -> h.createUpdate("""
                 INSERT INTO client_profile_versions
                   (client_id, version, icp_config, industry_research, research_context, created_at)
                 VALUES (:client, :version, CAST(:icp AS json), :industry, :context, :created)
                 """)
-            .bind("client", client.value())
-            .bind("version", version.version())
-            .bind("icp", version.profile().icpConfig().text())
-            .bind("industry", version.profile().industryResearch())
-            .bind("context", version.profile().researchContext())
-            .bind("created", Rows.offset(version.createdAt()))
-            .execute());
-  }
+                .bind("client", client.value())
+                .bind("version", version.version())
+                .bind("icp", version.profile().icpConfig().text())
+                .bind("industry", version.profile().industryResearch())
+                .bind("context", version.profile().researchContext())
+                .bind("created", Rows.offset(version.createdAt()))
+                .execute());
+    }
 
-  @Override
-  public List<ProfileVersion> profileVersions(ClientId client) {
-    return session.withHandle(
-        h -> h.createQuery(
-                """
+    @Override
+    public List<ProfileVersion> profileVersions(ClientId client) {
+        return session.withHandle(h -> h.createQuery("""
                 SELECT version, icp_config::text AS icp_config, industry_research, research_context, created_at
                 FROM client_profile_versions WHERE client_id = :client ORDER BY version DESC
                 """)
-            .bind("client", client.value())
-            .map(
-                (rs, ctx) -> new ProfileVersion(
-                    rs.getInt("version"), profile(rs), Rows.instant(rs, "created_at")))
-            .list());
-  }
+                .bind("client", client.value())
+                .map((rs, ctx) -> new ProfileVersion(rs.getInt("version"), profile(rs), Rows.instant(rs, "created_at")))
+                .list());
+    }
 
-  private static ClientProfile profile(ResultSet rs) throws SQLException {
-    return new ClientProfile(
-        new JsonDocument(rs.getString("icp_config")),
-        rs.getString("industry_research"),
-        rs.getString("research_context"));
-  }
+    private static ClientProfile profile(ResultSet rs) throws SQLException {
+        return new ClientProfile(
+                new JsonDocument(rs.getString("icp_config")),
+                rs.getString("industry_research"),
+                rs.getString("research_context"));
+    }
 
-  private static Client client(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Client(
-        new ClientId(Rows.uuid(rs, "id")),
-        new ClientSlug(rs.getString("slug")),
-        rs.getString("name"),
-        ZoneId.of(rs.getString("timezone")),
-        profile(rs),
-        rs.getInt("profile_version"),
-        Rows.optionalString(rs, "rerun_webhook_url").map(URI::create),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "updated_at"));
-  }
+    private static Client client(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Client(
+                new ClientId(Rows.uuid(rs, "id")),
+                new ClientSlug(rs.getString("slug")),
+                rs.getString("name"),
+                ZoneId.of(rs.getString("timezone")),
+                profile(rs),
+                rs.getInt("profile_version"),
+                Rows.optionalString(rs, "rerun_webhook_url").map(URI::create),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
+    }
 }

@@ -37,34 +37,32 @@ import org.jdbi.v3.core.statement.StatementContext;
  * contacts) do not wait for, as a status change never touches the key.
  */
 final class JdbiDossiers implements Dossiers {
-  static final String COLUMNS = "d.id, d.client_id, d.run_id, d.batch_id, d.company_name, d.company_domain,"
-      + " d.company_id, d.pipeline_version, d.status, d.release_date, d.release_at, d.released_at,"
-      + " d.supersedes_dossier_id, d.superseded_by_dossier_id, d.published_with, d.created_at, d.updated_at";
+    static final String COLUMNS = "d.id, d.client_id, d.run_id, d.batch_id, d.company_name, d.company_domain,"
+            + " d.company_id, d.pipeline_version, d.status, d.release_date, d.release_at, d.released_at,"
+            + " d.supersedes_dossier_id, d.superseded_by_dossier_id, d.published_with, d.created_at, d.updated_at";
 
-  /** The filters of {@link Query}, over {@code dossiers d}; bind them with {@link #bindQuery}. */
-  static final String WHERE =
-      " WHERE (CAST(:client AS uuid) IS NULL OR d.client_id = CAST(:client AS uuid))"
-          + " AND (CAST(:batch AS uuid) IS NULL OR d.batch_id = CAST(:batch AS uuid))"
-          + " AND (CAST(:list AS uuid) IS NULL OR EXISTS (SELECT 1 FROM dossier_list_members m"
-          + "      WHERE m.list_id = CAST(:list AS uuid) AND m.dossier_id = d.id))"
-          + " AND (CAST(:status AS text) IS NULL OR d.status = CAST(:status AS text))"
-          + " AND (CAST(:domain AS text) IS NULL OR d.company_domain = CAST(:domain AS text))"
-          + " AND (CAST(:version AS text) IS NULL OR d.pipeline_version = CAST(:version AS text))"
-          + " AND (CAST(:since AS timestamptz) IS NULL OR d.updated_at >= CAST(:since AS timestamptz))"
-          + " AND (NOT :releasedOnly OR d.released_at IS NOT NULL)";
+    /** The filters of {@link Query}, over {@code dossiers d}; bind them with {@link #bindQuery}. */
+    static final String WHERE = " WHERE (CAST(:client AS uuid) IS NULL OR d.client_id = CAST(:client AS uuid))"
+            + " AND (CAST(:batch AS uuid) IS NULL OR d.batch_id = CAST(:batch AS uuid))"
+            + " AND (CAST(:list AS uuid) IS NULL OR EXISTS (SELECT 1 FROM dossier_list_members m"
+            + "      WHERE m.list_id = CAST(:list AS uuid) AND m.dossier_id = d.id))"
+            + " AND (CAST(:status AS text) IS NULL OR d.status = CAST(:status AS text))"
+            + " AND (CAST(:domain AS text) IS NULL OR d.company_domain = CAST(:domain AS text))"
+            + " AND (CAST(:version AS text) IS NULL OR d.pipeline_version = CAST(:version AS text))"
+            + " AND (CAST(:since AS timestamptz) IS NULL OR d.updated_at >= CAST(:since AS timestamptz))"
+            + " AND (NOT :releasedOnly OR d.released_at IS NOT NULL)";
 
-  private final JdbiSession session;
+    private final JdbiSession session;
 
-  @Inject
-  JdbiDossiers(JdbiSession session) {
-    this.session = session;
-  }
+    @Inject
+    JdbiDossiers(JdbiSession session) {
+        this.session = session;
+    }
 
-  @Override
-  public void insert(Dossier d, List<DossierSection> sections) {
-    session.useHandle(h -> {
-      h.createUpdate(
-              """
+    @Override
+    public void insert(Dossier d, List<DossierSection> sections) {
+        session.useHandle(h -> {
+            h.createUpdate("""
               INSERT INTO dossiers (id, client_id, run_id, batch_id, company_name, company_name_key, company_domain,
                                     company_id, pipeline_version, status, release_date, release_at, released_at,
                                     supersedes_dossier_id, superseded_by_dossier_id, published_with, created_at,
@@ -73,217 +71,244 @@ final class JdbiDossiers implements Dossiers {
                       :releaseAt, :releasedAt, CAST(:supersedes AS uuid), CAST(:supersededBy AS uuid), :publishedWith,
                       :created, :updated)
               """)
-          .bind("id", d.id().value())
-          .bind("client", d.client().value())
-          .bind("run", d.run().value())
-          .bind("batch", d.batch().value())
-          .bind("name", d.company().name())
-          .bind("nameKey", d.company().nameKey())
-          .bind("domain", d.company().domain())
-          .bind("companyId", d.company().companyId().orElse(null))
-          .bind("version", d.pipelineVersion())
-          .bind("status", d.status().wire())
-          .bind("releaseDate", d.releaseDate().orElse(null))
-          .bind("releaseAt", Rows.offset(d.releaseAt().orElse(null)))
-          .bind("releasedAt", Rows.offset(d.releasedAt().orElse(null)))
-          .bind("supersedes", d.supersedes().map(DossierId::value).orElse(null))
-          .bind("supersededBy", d.supersededBy().map(DossierId::value).orElse(null))
-          .bind("publishedWith", d.publishedWith())
-          .bind("created", Rows.offset(d.createdAt()))
-          .bind("updated", Rows.offset(d.updatedAt()))
-          .execute();
-      if (!sections.isEmpty()) {
-        insertSections(h, d, sections);
-      }
-    });
-  }
+                    .bind("id", d.id().value())
+                    .bind("client", d.client().value())
+                    .bind("run", d.run().value())
+                    .bind("batch", d.batch().value())
+                    .bind("name", d.company().name())
+                    .bind("nameKey", d.company().nameKey())
+                    .bind("domain", d.company().domain())
+                    .bind("companyId", d.company().companyId().orElse(null))
+                    .bind("version", d.pipelineVersion())
+                    .bind("status", d.status().wire())
+                    .bind("releaseDate", d.releaseDate().orElse(null))
+                    .bind("releaseAt", Rows.offset(d.releaseAt().orElse(null)))
+                    .bind("releasedAt", Rows.offset(d.releasedAt().orElse(null)))
+                    .bind("supersedes", d.supersedes().map(DossierId::value).orElse(null))
+                    .bind("supersededBy", d.supersededBy().map(DossierId::value).orElse(null))
+                    .bind("publishedWith", d.publishedWith())
+                    .bind("created", Rows.offset(d.createdAt()))
+                    .bind("updated", Rows.offset(d.updatedAt()))
+                    .execute();
+            if (!sections.isEmpty()) {
+                insertSections(h, d, sections);
+            }
+        });
+    }
 
-  /** Every section in one statement: one array per column, unnested side by side. */
-  private static void insertSections(Handle h, Dossier d, List<DossierSection> sections) {
-    h.createUpdate(
-            """
+    /** Every section in one statement: one array per column, unnested side by side. */
+    private static void insertSections(Handle h, Dossier d, List<DossierSection> sections) {
+        h.createUpdate("""
             INSERT INTO dossier_sections (client_id, dossier_id, key, title, position, content, step_key, step_attempt)
             SELECT :client, :dossier, s.key, s.title, s.position, CAST(s.content AS json), s.step_key, s.step_attempt
             FROM unnest(CAST(:keys AS text[]), CAST(:titles AS text[]), CAST(:positions AS integer[]),
                         CAST(:contents AS text[]), CAST(:stepKeys AS text[]), CAST(:attempts AS integer[]))
                  AS s(key, title, position, content, step_key, step_attempt)
             """)
-        .bind("client", d.client().value())
-        .bind("dossier", d.id().value())
-        .bindArray("keys", String.class, sections.stream().map(s -> s.key().value()).toList())
-        .bindArray("titles", String.class, sections.stream().map(DossierSection::title).toList())
-        .bindArray("positions", Integer.class, sections.stream().map(DossierSection::position).toList())
-        .bindArray("contents", String.class, sections.stream().map(s -> s.content().text()).toList())
-        .bindArray("stepKeys", String.class, sections.stream().map(s -> s.writtenBy().stepKey()).toList())
-        .bindArray("attempts", Integer.class, sections.stream().map(s -> s.writtenBy().attempt()).toList())
-        .execute();
-  }
-
-  @Override
-  public void update(Dossier d) {
-    session.useHandle(h -> h.createUpdate(
-            "UPDATE dossiers SET status = :status, released_at = :releasedAt,"
-                + " superseded_by_dossier_id = CAST(:supersededBy AS uuid), updated_at = :updated WHERE id = :id")
-        .bind("id", d.id().value())
-        .bind("status", d.status().wire())
-        .bind("releasedAt", Rows.offset(d.releasedAt().orElse(null)))
-        .bind("supersededBy", d.supersededBy().map(DossierId::value).orElse(null))
-        .bind("updated", Rows.offset(d.updatedAt()))
-        .execute());
-  }
-
-  @Override
-  public Optional<Dossier> byId(DossierId id) {
-    return one("d.id = :id", id.value(), "");
-  }
-
-  @Override
-  public Optional<Dossier> lock(DossierId id) {
-    return one("d.id = :id", id.value(), " FOR NO KEY UPDATE");
-  }
-
-  @Override
-  public Optional<Dossier> byRun(RunId run) {
-    return one("d.run_id = :id", run.value(), "");
-  }
-
-  private Optional<Dossier> one(String where, UUID id, String lock) {
-    return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dossiers d WHERE " + where + lock)
-        .bind("id", id)
-        .map(JdbiDossiers::dossier)
-        .findOne());
-  }
-
-  @Override
-  public List<DossierSection> sections(DossierId id) {
-    return session.withHandle(h -> h.createQuery(
-            "SELECT key, title, position, content::text AS content, step_key, step_attempt FROM dossier_sections"
-                + " WHERE dossier_id = :id ORDER BY position, key")
-        .bind("id", id.value())
-        .map((rs, ctx) -> new DossierSection(new SectionKey(rs.getString("key")), rs.getString("title"),
-            rs.getInt("position"), new JsonDocument(rs.getString("content")),
-            new StepRef(rs.getString("step_key"), rs.getInt("step_attempt"))))
-        .list());
-  }
-
-  @Override
-  public void lockCompany(ClientId client, Company company) {
-    List<String> keys = new ArrayList<>();
-    if (!company.domain().isEmpty()) {
-      keys.add("dossier-domain:" + client + ":" + company.domain());
+                .bind("client", d.client().value())
+                .bind("dossier", d.id().value())
+                .bindArray(
+                        "keys",
+                        String.class,
+                        sections.stream().map(s -> s.key().value()).toList())
+                .bindArray(
+                        "titles",
+                        String.class,
+                        sections.stream().map(DossierSection::title).toList())
+                .bindArray(
+                        "positions",
+                        Integer.class,
+                        sections.stream().map(DossierSection::position).toList())
+                .bindArray(
+                        "contents",
+                        String.class,
+                        sections.stream().map(s -> s.content().text()).toList())
+                .bindArray(
+                        "stepKeys",
+                        String.class,
+                        sections.stream().map(s -> s.writtenBy().stepKey()).toList())
+                .bindArray(
+                        "attempts",
+                        Integer.class,
+                        sections.stream().map(s -> s.writtenBy().attempt()).toList())
+                .execute();
     }
-    company.companyId().ifPresent(id -> keys.add("dossier-company-id:" + client + ":" + id));
-    keys.add("dossier-name:" + client + ":" + company.nameKey());
-    session.useHandle(h -> h.createQuery(
-            "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(CAST(:keys AS text[])) AS k")
-        .bindArray("keys", String.class, keys)
-        .mapToMap()
-        .list());
-  }
 
-  @Override
-  public Optional<Dossier> lockNewestLive(ClientId client, Company company) {
-    return session.withHandle(h -> {
-      Optional<Dossier> found = Optional.empty();
-      if (!company.domain().isEmpty()) {
-        found = lockNewestLive(h, client, "d.company_domain = :key", company.domain());
-      }
-      if (found.isEmpty() && company.companyId().isPresent()) {
-        found = lockNewestLive(h, client, "d.company_id = :key", company.companyId().get());
-      }
-      if (found.isEmpty()) {
-        found = lockNewestLive(h, client, "d.company_name_key = :key", company.nameKey());
-      }
-      return found;
-    });
-  }
-
-  private static Optional<Dossier> lockNewestLive(Handle h, ClientId client, String same, String key) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM dossiers d WHERE d.client_id = :client AND " + same
-            + " AND d.status <> 'superseded' ORDER BY d.created_at DESC, d.id DESC LIMIT 1 FOR NO KEY UPDATE")
-        .bind("client", client.value())
-        .bind("key", key)
-        .map(JdbiDossiers::dossier)
-        .findOne();
-  }
-
-  @Override
-  public Page<Dossier> list(Query query, PageRequest page) {
-    Optional<Cursor> cursor = page.cursor();
-    Instant afterTime = cursor.map(JdbiDossiers::time).orElse(null);
-    UUID afterId = cursor.map(JdbiDossiers::id).orElse(null);
-    List<Dossier> rows = session.withHandle(h -> bindQuery(h.createQuery(
-                "SELECT " + COLUMNS + " FROM dossiers d" + WHERE
-                    + " AND (CAST(:afterTime AS timestamptz) IS NULL"
-                    + "      OR (d.created_at, d.id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))"
-                    + " ORDER BY d.created_at DESC, d.id DESC LIMIT :limit"), query)
-        .bind("afterTime", Rows.offset(afterTime))
-        .bind("afterId", afterId)
-        .bind("limit", page.limit() + 1)
-        .map(JdbiDossiers::dossier)
-        .list());
-    return Page.fromLookahead(rows, page.limit(), d -> Cursor.of(d.createdAt().toString(), d.id().toString()));
-  }
-
-  static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindQuery(S statement, Query query) {
-    return statement
-        .bind("client", query.client().map(ClientId::value).orElse(null))
-        .bind("batch", query.batch().map(BatchId::value).orElse(null))
-        .bind("list", query.list().map(ListId::value).orElse(null))
-        .bind("status", query.status().map(DossierStatus::wire).orElse(null))
-        .bind("domain", query.companyDomain().orElse(null))
-        .bind("version", query.pipelineVersion().orElse(null))
-        .bind("since", Rows.offset(query.updatedSince().orElse(null)))
-        .bind("releasedOnly", query.releasedOnly());
-  }
-
-  @Override
-  public List<Dossier> claimDueForRelease(Instant now, int limit) {
-    return session.withHandle(h -> h.createQuery(
-            "SELECT " + COLUMNS + " FROM dossiers d WHERE d.status = 'scheduled' AND d.release_at <= :now"
-                + " ORDER BY d.release_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED")
-        .bind("now", Rows.offset(now))
-        .bind("limit", limit)
-        .map(JdbiDossiers::dossier)
-        .list());
-  }
-
-  private static Instant time(Cursor cursor) {
-    try {
-      return Instant.parse(cursor.value(0));
-    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-      throw badCursor();
+    @Override
+    public void update(Dossier d) {
+        session.useHandle(h -> h.createUpdate(
+                        "UPDATE dossiers SET status = :status, released_at = :releasedAt,"
+                                + " superseded_by_dossier_id = CAST(:supersededBy AS uuid), updated_at = :updated WHERE id = :id")
+                .bind("id", d.id().value())
+                .bind("status", d.status().wire())
+                .bind("releasedAt", Rows.offset(d.releasedAt().orElse(null)))
+                .bind("supersededBy", d.supersededBy().map(DossierId::value).orElse(null))
+                .bind("updated", Rows.offset(d.updatedAt()))
+                .execute());
     }
-  }
 
-  private static UUID id(Cursor cursor) {
-    try {
-      return UUID.fromString(cursor.value(1));
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw badCursor();
+    @Override
+    public Optional<Dossier> byId(DossierId id) {
+        return one("d.id = :id", id.value(), "");
     }
-  }
 
-  private static Invalid badCursor() {
-    return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
-  }
+    @Override
+    public Optional<Dossier> lock(DossierId id) {
+        return one("d.id = :id", id.value(), " FOR NO KEY UPDATE");
+    }
 
-  static Dossier dossier(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Dossier(
-        new DossierId(Rows.uuid(rs, "id")),
-        new ClientId(Rows.uuid(rs, "client_id")),
-        new RunId(Rows.uuid(rs, "run_id")),
-        new BatchId(Rows.uuid(rs, "batch_id")),
-        new Company(rs.getString("company_name"), rs.getString("company_domain"), Rows.optionalString(rs, "company_id")),
-        rs.getString("pipeline_version"),
-        DossierStatus.parse("status", rs.getString("status")),
-        Optional.ofNullable(rs.getObject("release_date", LocalDate.class)),
-        Rows.optionalInstant(rs, "release_at"),
-        Rows.optionalInstant(rs, "released_at"),
-        Rows.optionalUuid(rs, "supersedes_dossier_id").map(DossierId::new),
-        Rows.optionalUuid(rs, "superseded_by_dossier_id").map(DossierId::new),
-        rs.getString("published_with"),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "updated_at"));
-  }
+    @Override
+    public Optional<Dossier> byRun(RunId run) {
+        return one("d.run_id = :id", run.value(), "");
+    }
+
+    private Optional<Dossier> one(String where, UUID id, String lock) {
+        return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM dossiers d WHERE " + where + lock)
+                .bind("id", id)
+                .map(JdbiDossiers::dossier)
+                .findOne());
+    }
+
+    @Override
+    public List<DossierSection> sections(DossierId id) {
+        return session.withHandle(h -> h.createQuery(
+                        "SELECT key, title, position, content::text AS content, step_key, step_attempt FROM dossier_sections"
+                                + " WHERE dossier_id = :id ORDER BY position, key")
+                .bind("id", id.value())
+                .map((rs, ctx) -> new DossierSection(
+                        new SectionKey(rs.getString("key")),
+                        rs.getString("title"),
+                        rs.getInt("position"),
+                        new JsonDocument(rs.getString("content")),
+                        new StepRef(rs.getString("step_key"), rs.getInt("step_attempt"))))
+                .list());
+    }
+
+    @Override
+    public void lockCompany(ClientId client, Company company) {
+        List<String> keys = new ArrayList<>();
+        if (!company.domain().isEmpty()) {
+            keys.add("dossier-domain:" + client + ":" + company.domain());
+        }
+        company.companyId().ifPresent(id -> keys.add("dossier-company-id:" + client + ":" + id));
+        keys.add("dossier-name:" + client + ":" + company.nameKey());
+        session.useHandle(h -> h.createQuery(
+                        "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(CAST(:keys AS text[])) AS k")
+                .bindArray("keys", String.class, keys)
+                .mapToMap()
+                .list());
+    }
+
+    @Override
+    public Optional<Dossier> lockNewestLive(ClientId client, Company company) {
+        return session.withHandle(h -> {
+            Optional<Dossier> found = Optional.empty();
+            if (!company.domain().isEmpty()) {
+                found = lockNewestLive(h, client, "d.company_domain = :key", company.domain());
+            }
+            if (found.isEmpty() && company.companyId().isPresent()) {
+                found = lockNewestLive(
+                        h, client, "d.company_id = :key", company.companyId().get());
+            }
+            if (found.isEmpty()) {
+                found = lockNewestLive(h, client, "d.company_name_key = :key", company.nameKey());
+            }
+            return found;
+        });
+    }
+
+    private static Optional<Dossier> lockNewestLive(Handle h, ClientId client, String same, String key) {
+        return h.createQuery(
+                        "SELECT " + COLUMNS + " FROM dossiers d WHERE d.client_id = :client AND " + same
+                                + " AND d.status <> 'superseded' ORDER BY d.created_at DESC, d.id DESC LIMIT 1 FOR NO KEY UPDATE")
+                .bind("client", client.value())
+                .bind("key", key)
+                .map(JdbiDossiers::dossier)
+                .findOne();
+    }
+
+    @Override
+    public Page<Dossier> list(Query query, PageRequest page) {
+        Optional<Cursor> cursor = page.cursor();
+        Instant afterTime = cursor.map(JdbiDossiers::time).orElse(null);
+        UUID afterId = cursor.map(JdbiDossiers::id).orElse(null);
+        List<Dossier> rows = session.withHandle(h -> bindQuery(
+                        h.createQuery("SELECT " + COLUMNS + " FROM dossiers d" + WHERE
+                                + " AND (CAST(:afterTime AS timestamptz) IS NULL"
+                                + "      OR (d.created_at, d.id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))"
+                                + " ORDER BY d.created_at DESC, d.id DESC LIMIT :limit"),
+                        query)
+                .bind("afterTime", Rows.offset(afterTime))
+                .bind("afterId", afterId)
+                .bind("limit", page.limit() + 1)
+                .map(JdbiDossiers::dossier)
+                .list());
+        return Page.fromLookahead(
+                rows, page.limit(), d -> Cursor.of(d.createdAt().toString(), d.id().toString()));
+    }
+
+    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindQuery(S statement, Query query) {
+        return statement
+                .bind("client", query.client().map(ClientId::value).orElse(null))
+                .bind("batch", query.batch().map(BatchId::value).orElse(null))
+                .bind("list", query.list().map(ListId::value).orElse(null))
+                .bind("status", query.status().map(DossierStatus::wire).orElse(null))
+                .bind("domain", query.companyDomain().orElse(null))
+                .bind("version", query.pipelineVersion().orElse(null))
+                .bind("since", Rows.offset(query.updatedSince().orElse(null)))
+                .bind("releasedOnly", query.releasedOnly());
+    }
+
+    @Override
+    public List<Dossier> claimDueForRelease(Instant now, int limit) {
+        return session.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM dossiers d WHERE d.status = 'scheduled' AND d.release_at <= :now"
+                                + " ORDER BY d.release_at LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED")
+                .bind("now", Rows.offset(now))
+                .bind("limit", limit)
+                .map(JdbiDossiers::dossier)
+                .list());
+    }
+
+    private static Instant time(Cursor cursor) {
+        try {
+            return Instant.parse(cursor.value(0));
+        } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+            throw badCursor();
+        }
+    }
+
+    private static UUID id(Cursor cursor) {
+        try {
+            return UUID.fromString(cursor.value(1));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw badCursor();
+        }
+    }
+
+    private static Invalid badCursor() {
+        return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
+    }
+
+    static Dossier dossier(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Dossier(
+                new DossierId(Rows.uuid(rs, "id")),
+                new ClientId(Rows.uuid(rs, "client_id")),
+                new RunId(Rows.uuid(rs, "run_id")),
+                new BatchId(Rows.uuid(rs, "batch_id")),
+                new Company(
+                        rs.getString("company_name"),
+                        rs.getString("company_domain"),
+                        Rows.optionalString(rs, "company_id")),
+                rs.getString("pipeline_version"),
+                DossierStatus.parse("status", rs.getString("status")),
+                Optional.ofNullable(rs.getObject("release_date", LocalDate.class)),
+                Rows.optionalInstant(rs, "release_at"),
+                Rows.optionalInstant(rs, "released_at"),
+                Rows.optionalUuid(rs, "supersedes_dossier_id").map(DossierId::new),
+                Rows.optionalUuid(rs, "superseded_by_dossier_id").map(DossierId::new),
+                rs.getString("published_with"),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
+    }
 }

@@ -9,17 +9,16 @@ import java.util.List;
 import java.util.Optional;
 
 final class JdbiPipelineStats implements PipelineStats {
-  private final JdbiSession session;
+    private final JdbiSession session;
 
-  @Inject
-  JdbiPipelineStats(JdbiSession session) {
-    this.session = session;
-  }
+    @Inject
+    JdbiPipelineStats(JdbiSession session) {
+        this.session = session;
+    }
 
-  @Override
-  public List<VersionCounts> byVersion(Optional<ClientId> client, Optional<Instant> from, Optional<Instant> to) {
-    return session.withHandle(h -> h.createQuery(
-            """
+    @Override
+    public List<VersionCounts> byVersion(Optional<ClientId> client, Optional<Instant> from, Optional<Instant> to) {
+        return session.withHandle(h -> h.createQuery("""
             SELECT r.pipeline_version,
                    count(*) AS started,
                    count(*) FILTER (WHERE r.status = 'running') AS running,
@@ -38,17 +37,24 @@ final class JdbiPipelineStats implements PipelineStats {
             GROUP BY r.pipeline_version
             ORDER BY r.pipeline_version COLLATE "C"
             """)
-        .bind("client", client.map(ClientId::value).orElse(null))
-        .bind("from", Rows.offset(from.orElse(null)))
-        .bind("to", Rows.offset(to.orElse(null)))
-        .map((rs, ctx) -> new VersionCounts(rs.getString("pipeline_version"), rs.getLong("started"),
-            rs.getLong("running"), rs.getLong("completed"), rs.getLong("failed"), rs.getLong("published"),
-            normalize(rs.getBigDecimal("cost")), rs.getLong("finished"), rs.getLong("duration_ms")))
-        .list());
-  }
+                .bind("client", client.map(ClientId::value).orElse(null))
+                .bind("from", Rows.offset(from.orElse(null)))
+                .bind("to", Rows.offset(to.orElse(null)))
+                .map((rs, ctx) -> new VersionCounts(
+                        rs.getString("pipeline_version"),
+                        rs.getLong("started"),
+                        rs.getLong("running"),
+                        rs.getLong("completed"),
+                        rs.getLong("failed"),
+                        rs.getLong("published"),
+                        normalize(rs.getBigDecimal("cost")),
+                        rs.getLong("finished"),
+                        rs.getLong("duration_ms")))
+                .list());
+    }
 
-  static BigDecimal normalize(BigDecimal amount) {
-    BigDecimal stripped = amount.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-  }
+    static BigDecimal normalize(BigDecimal amount) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
 }

@@ -9,34 +9,37 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 final class JdbiReruns implements Reruns {
-  private final JdbiSession session;
+    private final JdbiSession session;
 
-  @Inject
-  JdbiReruns(JdbiSession session) {
-    this.session = session;
-  }
+    @Inject
+    JdbiReruns(JdbiSession session) {
+        this.session = session;
+    }
 
-  @Override
-  public void insert(Rerun rerun) {
-    session.useHandle(h -> h.createUpdate(
-            "INSERT INTO reruns (client_id, run_id, dossier_id, from_stage, requested_at)"
-                + " VALUES (:client, :run, :dossier, :stage, :at)")
-        .bind("client", rerun.client().value())
-        .bind("run", rerun.run().value())
-        .bind("dossier", rerun.of().value())
-        .bind("stage", rerun.fromStage().orElse(null))
-        .bind("at", Rows.offset(rerun.requestedAt()))
-        .execute());
-  }
+    @Override
+    public void insert(Rerun rerun) {
+        session.useHandle(
+                h -> h.createUpdate("INSERT INTO reruns (client_id, run_id, dossier_id, from_stage, requested_at)"
+                                + " VALUES (:client, :run, :dossier, :stage, :at)")
+                        .bind("client", rerun.client().value())
+                        .bind("run", rerun.run().value())
+                        .bind("dossier", rerun.of().value())
+                        .bind("stage", rerun.fromStage().orElse(null))
+                        .bind("at", Rows.offset(rerun.requestedAt()))
+                        .execute());
+    }
 
-  @Override
-  public Optional<Rerun> ofRun(RunId run) {
-    return session.withHandle(h -> h.createQuery(
-            "SELECT client_id, run_id, dossier_id, from_stage, requested_at FROM reruns WHERE run_id = :run")
-        .bind("run", run.value())
-        .map((rs, ctx) -> new Rerun(new RunId(Rows.uuid(rs, "run_id")), new ClientId(Rows.uuid(rs, "client_id")),
-            new DossierId(Rows.uuid(rs, "dossier_id")), Rows.optionalString(rs, "from_stage"),
-            Rows.instant(rs, "requested_at")))
-        .findOne());
-  }
+    @Override
+    public Optional<Rerun> ofRun(RunId run) {
+        return session.withHandle(h -> h.createQuery(
+                        "SELECT client_id, run_id, dossier_id, from_stage, requested_at FROM reruns WHERE run_id = :run")
+                .bind("run", run.value())
+                .map((rs, ctx) -> new Rerun(
+                        new RunId(Rows.uuid(rs, "run_id")),
+                        new ClientId(Rows.uuid(rs, "client_id")),
+                        new DossierId(Rows.uuid(rs, "dossier_id")),
+                        Rows.optionalString(rs, "from_stage"),
+                        Rows.instant(rs, "requested_at")))
+                .findOne());
+    }
 }

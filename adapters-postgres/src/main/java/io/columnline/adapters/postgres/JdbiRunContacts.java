@@ -19,61 +19,66 @@ import java.util.stream.Collectors;
 
 /** Reads the contacts table by run and by dossier (the contacts_run and contacts_dossier indexes). */
 final class JdbiRunContacts implements RunContacts {
-  private static final String COLUMNS = "k.id, k.client_id, k.company_id, k.run_id, k.dossier_id, k.created_at,"
-      + " k.updated_at, " + FieldColumns.select(ProspectKind.CONTACTS, "k", "");
+    private static final String COLUMNS = "k.id, k.client_id, k.company_id, k.run_id, k.dossier_id, k.created_at,"
+            + " k.updated_at, " + FieldColumns.select(ProspectKind.CONTACTS, "k", "");
 
-  private final JdbiSession session;
+    private final JdbiSession session;
 
-  @Inject
-  JdbiRunContacts(JdbiSession session) {
-    this.session = session;
-  }
-
-  @Override
-  public List<Contact> ofRun(RunId run) {
-    return session.withHandle(h -> h.createQuery(
-            "SELECT " + COLUMNS + " FROM contacts k WHERE k.run_id = :run ORDER BY k.created_at, k.id")
-        .bind("run", run.value())
-        .map((rs, ctx) -> contact(rs))
-        .list());
-  }
-
-  @Override
-  public Map<DossierId, List<Contact>> ofDossiers(Collection<DossierId> dossiers) {
-    if (dossiers.isEmpty()) {
-      return Map.of();
+    @Inject
+    JdbiRunContacts(JdbiSession session) {
+        this.session = session;
     }
-    List<Contact> found = session.withHandle(h -> h.createQuery(
-            "SELECT " + COLUMNS + " FROM contacts k WHERE k.dossier_id = ANY(CAST(:dossiers AS uuid[]))"
-                + " ORDER BY k.created_at, k.id")
-        .bindArray("dossiers", UUID.class, dossiers.stream().map(DossierId::value).toList())
-        .map((rs, ctx) -> contact(rs))
-        .list());
-    return found.stream().collect(Collectors.groupingBy(c -> new DossierId(c.dossierId().orElseThrow()),
-        LinkedHashMap::new, Collectors.toList()));
-  }
 
-  @Override
-  public List<Contact> attach(RunId run, DossierId dossier) {
-    List<Contact> attached = session.withHandle(h -> h.createQuery(
-            "UPDATE contacts k SET dossier_id = :dossier WHERE k.run_id = :run RETURNING " + COLUMNS)
-        .bind("dossier", dossier.value())
-        .bind("run", run.value())
-        .map((rs, ctx) -> contact(rs))
-        .list());
-    return attached.stream().sorted(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().toString()))
-        .toList();
-  }
+    @Override
+    public List<Contact> ofRun(RunId run) {
+        return session.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM contacts k WHERE k.run_id = :run ORDER BY k.created_at, k.id")
+                .bind("run", run.value())
+                .map((rs, ctx) -> contact(rs))
+                .list());
+    }
 
-  private static Contact contact(ResultSet rs) throws SQLException {
-    return new Contact(
-        Rows.uuid(rs, "id"),
-        new ClientId(Rows.uuid(rs, "client_id")),
-        Rows.optionalUuid(rs, "company_id"),
-        Rows.optionalUuid(rs, "run_id"),
-        Rows.optionalUuid(rs, "dossier_id"),
-        FieldColumns.read(ProspectKind.CONTACTS, rs, ""),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "updated_at"));
-  }
+    @Override
+    public Map<DossierId, List<Contact>> ofDossiers(Collection<DossierId> dossiers) {
+        if (dossiers.isEmpty()) {
+            return Map.of();
+        }
+        List<Contact> found = session.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM contacts k WHERE k.dossier_id = ANY(CAST(:dossiers AS uuid[]))"
+                                + " ORDER BY k.created_at, k.id")
+                .bindArray(
+                        "dossiers",
+                        UUID.class,
+                        dossiers.stream().map(DossierId::value).toList())
+                .map((rs, ctx) -> contact(rs))
+                .list());
+        return found.stream()
+                .collect(Collectors.groupingBy(
+                        c -> new DossierId(c.dossierId().orElseThrow()), LinkedHashMap::new, Collectors.toList()));
+    }
+
+    @Override
+    public List<Contact> attach(RunId run, DossierId dossier) {
+        List<Contact> attached = session.withHandle(h -> h.createQuery(
+                        "UPDATE contacts k SET dossier_id = :dossier WHERE k.run_id = :run RETURNING " + COLUMNS)
+                .bind("dossier", dossier.value())
+                .bind("run", run.value())
+                .map((rs, ctx) -> contact(rs))
+                .list());
+        return attached.stream()
+                .sorted(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().toString()))
+                .toList();
+    }
+
+    private static Contact contact(ResultSet rs) throws SQLException {
+        return new Contact(
+                Rows.uuid(rs, "id"),
+                new ClientId(Rows.uuid(rs, "client_id")),
+                Rows.optionalUuid(rs, "company_id"),
+                Rows.optionalUuid(rs, "run_id"),
+                Rows.optionalUuid(rs, "dossier_id"),
+                FieldColumns.read(ProspectKind.CONTACTS, rs, ""),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
+    }
 }

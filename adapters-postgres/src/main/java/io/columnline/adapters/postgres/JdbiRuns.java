@@ -22,142 +22,141 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiRuns implements Runs {
-  private static final String COLUMNS =
-      "id, client_id, seed::text AS seed, company_name, company_domain, company_id, pipeline_version, external_id,"
-          + " status, error, started_at, finished_at";
+    private static final String COLUMNS =
+            "id, client_id, seed::text AS seed, company_name, company_domain, company_id, pipeline_version, external_id,"
+                    + " status, error, started_at, finished_at";
 
-  private final JdbiSession session;
+    private final JdbiSession session;
 
-  @Inject
-  JdbiRuns(JdbiSession session) {
-    this.session = session;
-  }
+    @Inject
+    JdbiRuns(JdbiSession session) {
+        this.session = session;
+    }
 
-  @Override
-  public void insert(Run run) {
-    session.useHandle(
-        h -> h.createUpdate(
-                """
+    @Override
+    public void insert(Run run) {
+        session.useHandle(h -> h.createUpdate("""
                 INSERT INTO runs (id, client_id, seed, company_name, company_domain, company_id, pipeline_version,
                                   external_id, status, error, started_at, finished_at)
                 VALUES (:id, :client, CAST(:seed AS json), :name, :domain, :companyId, :version,
                         :external, :status, :error, :started, :finished)
                 """)
-            .bind("id", run.id().value())
-            .bind("client", run.client().value())
-            .bind("seed", run.seed().document().text())
-            .bind("name", run.seed().companyName())
-            .bind("domain", run.seed().domain())
-            .bind("companyId", run.seed().companyId().orElse(null))
-            .bind("version", run.pipelineVersion())
-            .bind("external", run.externalId().orElse(null))
-            .bind("status", run.status().wire())
-            .bind("error", run.error().orElse(null))
-            .bind("started", Rows.offset(run.startedAt()))
-            .bind("finished", Rows.offset(run.finishedAt().orElse(null)))
-            .execute());
-  }
-
-  @Override
-  public void update(Run run) {
-    session.useHandle(
-        h -> h.createUpdate("UPDATE runs SET status = :status, error = :error, finished_at = :finished WHERE id = :id")
-            .bind("id", run.id().value())
-            .bind("status", run.status().wire())
-            .bind("error", run.error().orElse(null))
-            .bind("finished", Rows.offset(run.finishedAt().orElse(null)))
-            .execute());
-  }
-
-  @Override
-  public Optional<Run> byId(RunId id) {
-    return one(id, "");
-  }
-
-  @Override
-  public Optional<Run> lock(RunId id) {
-    return one(id, " FOR UPDATE");
-  }
-
-  @Override
-  public Optional<Run> lockShared(RunId id) {
-    return one(id, " FOR SHARE");
-  }
-
-  private Optional<Run> one(RunId id, String lock) {
-    return session.withHandle(
-        h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE id = :id" + lock)
-            .bind("id", id.value())
-            .map(JdbiRuns::run)
-            .findOne());
-  }
-
-  @Override
-  public Optional<Run> byExternalId(ClientId client, String externalId) {
-    return session.withHandle(
-        h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE client_id = :client AND external_id = :external")
-            .bind("client", client.value())
-            .bind("external", externalId)
-            .map(JdbiRuns::run)
-            .findOne());
-  }
-
-  @Override
-  public Page<Run> list(Query query, PageRequest page) {
-    Optional<Cursor> cursor = page.cursor();
-    Instant afterTime = cursor.map(JdbiRuns::time).orElse(null);
-    UUID afterId = cursor.map(JdbiRuns::id).orElse(null);
-    List<Run> rows = session.withHandle(
-        h -> h.createQuery(
-                "SELECT " + COLUMNS + " FROM runs"
-                    + " WHERE (CAST(:client AS uuid) IS NULL OR client_id = CAST(:client AS uuid))"
-                    + " AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))"
-                    + " AND (CAST(:since AS timestamptz) IS NULL OR started_at >= CAST(:since AS timestamptz))"
-                    + " AND (CAST(:afterTime AS timestamptz) IS NULL"
-                    + "      OR (started_at, id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))"
-                    + " ORDER BY started_at DESC, id DESC LIMIT :limit")
-            .bind("client", query.client().map(ClientId::value).orElse(null))
-            .bind("status", query.status().map(RunStatus::wire).orElse(null))
-            .bind("since", Rows.offset(query.since().orElse(null)))
-            .bind("afterTime", Rows.offset(afterTime))
-            .bind("afterId", afterId)
-            .bind("limit", page.limit() + 1)
-            .map(JdbiRuns::run)
-            .list());
-    return Page.fromLookahead(rows, page.limit(), r -> Cursor.of(r.startedAt().toString(), r.id().toString()));
-  }
-
-  private static Instant time(Cursor cursor) {
-    try {
-      return Instant.parse(cursor.value(0));
-    } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-      throw badCursor();
+                .bind("id", run.id().value())
+                .bind("client", run.client().value())
+                .bind("seed", run.seed().document().text())
+                .bind("name", run.seed().companyName())
+                .bind("domain", run.seed().domain())
+                .bind("companyId", run.seed().companyId().orElse(null))
+                .bind("version", run.pipelineVersion())
+                .bind("external", run.externalId().orElse(null))
+                .bind("status", run.status().wire())
+                .bind("error", run.error().orElse(null))
+                .bind("started", Rows.offset(run.startedAt()))
+                .bind("finished", Rows.offset(run.finishedAt().orElse(null)))
+                .execute());
     }
-  }
 
-  private static UUID id(Cursor cursor) {
-    try {
-      return UUID.fromString(cursor.value(1));
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw badCursor();
+    @Override
+    public void update(Run run) {
+        session.useHandle(h -> h.createUpdate(
+                        "UPDATE runs SET status = :status, error = :error, finished_at = :finished WHERE id = :id")
+                .bind("id", run.id().value())
+                .bind("status", run.status().wire())
+                .bind("error", run.error().orElse(null))
+                .bind("finished", Rows.offset(run.finishedAt().orElse(null)))
+                .execute());
     }
-  }
 
-  private static Invalid badCursor() {
-    return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
-  }
+    @Override
+    public Optional<Run> byId(RunId id) {
+        return one(id, "");
+    }
 
-  private static Run run(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new Run(
-        new RunId(Rows.uuid(rs, "id")),
-        new ClientId(Rows.uuid(rs, "client_id")),
-        new Seed(rs.getString("company_name"), rs.getString("company_domain"),
-            Rows.optionalString(rs, "company_id"), new JsonDocument(rs.getString("seed"))),
-        rs.getString("pipeline_version"),
-        Rows.optionalString(rs, "external_id"),
-        RunStatus.parse("status", rs.getString("status")),
-        Rows.optionalString(rs, "error"),
-        Rows.instant(rs, "started_at"),
-        Rows.optionalInstant(rs, "finished_at"));
-  }
+    @Override
+    public Optional<Run> lock(RunId id) {
+        return one(id, " FOR UPDATE");
+    }
+
+    @Override
+    public Optional<Run> lockShared(RunId id) {
+        return one(id, " FOR SHARE");
+    }
+
+    private Optional<Run> one(RunId id, String lock) {
+        return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE id = :id" + lock)
+                .bind("id", id.value())
+                .map(JdbiRuns::run)
+                .findOne());
+    }
+
+    @Override
+    public Optional<Run> byExternalId(ClientId client, String externalId) {
+        return session.withHandle(h -> h.createQuery(
+                        "SELECT " + COLUMNS + " FROM runs WHERE client_id = :client AND external_id = :external")
+                .bind("client", client.value())
+                .bind("external", externalId)
+                .map(JdbiRuns::run)
+                .findOne());
+    }
+
+    @Override
+    public Page<Run> list(Query query, PageRequest page) {
+        Optional<Cursor> cursor = page.cursor();
+        Instant afterTime = cursor.map(JdbiRuns::time).orElse(null);
+        UUID afterId = cursor.map(JdbiRuns::id).orElse(null);
+        List<Run> rows = session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs"
+                        + " WHERE (CAST(:client AS uuid) IS NULL OR client_id = CAST(:client AS uuid))"
+                        + " AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))"
+                        + " AND (CAST(:since AS timestamptz) IS NULL OR started_at >= CAST(:since AS timestamptz))"
+                        + " AND (CAST(:afterTime AS timestamptz) IS NULL"
+                        + "      OR (started_at, id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))"
+                        + " ORDER BY started_at DESC, id DESC LIMIT :limit")
+                .bind("client", query.client().map(ClientId::value).orElse(null))
+                .bind("status", query.status().map(RunStatus::wire).orElse(null))
+                .bind("since", Rows.offset(query.since().orElse(null)))
+                .bind("afterTime", Rows.offset(afterTime))
+                .bind("afterId", afterId)
+                .bind("limit", page.limit() + 1)
+                .map(JdbiRuns::run)
+                .list());
+        return Page.fromLookahead(
+                rows, page.limit(), r -> Cursor.of(r.startedAt().toString(), r.id().toString()));
+    }
+
+    private static Instant time(Cursor cursor) {
+        try {
+            return Instant.parse(cursor.value(0));
+        } catch (DateTimeParseException | IndexOutOfBoundsException e) {
+            throw badCursor();
+        }
+    }
+
+    private static UUID id(Cursor cursor) {
+        try {
+            return UUID.fromString(cursor.value(1));
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw badCursor();
+        }
+    }
+
+    private static Invalid badCursor() {
+        return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
+    }
+
+    private static Run run(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new Run(
+                new RunId(Rows.uuid(rs, "id")),
+                new ClientId(Rows.uuid(rs, "client_id")),
+                new Seed(
+                        rs.getString("company_name"),
+                        rs.getString("company_domain"),
+                        Rows.optionalString(rs, "company_id"),
+                        new JsonDocument(rs.getString("seed"))),
+                rs.getString("pipeline_version"),
+                Rows.optionalString(rs, "external_id"),
+                RunStatus.parse("status", rs.getString("status")),
+                Rows.optionalString(rs, "error"),
+                Rows.instant(rs, "started_at"),
+                Rows.optionalInstant(rs, "finished_at"));
+    }
 }

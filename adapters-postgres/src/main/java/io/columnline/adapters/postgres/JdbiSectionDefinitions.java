@@ -17,31 +17,28 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiSectionDefinitions implements SectionDefinitions {
-  private static final String SELECT =
-      "SELECT key, title, position, writer_prompt_key, required, schema::text AS schema, created_at, updated_at"
-          + " FROM section_definitions";
+    private static final String SELECT =
+            "SELECT key, title, position, writer_prompt_key, required, schema::text AS schema, created_at, updated_at"
+                    + " FROM section_definitions";
 
-  private final JdbiSession session;
+    private final JdbiSession session;
 
-  @Inject
-  JdbiSectionDefinitions(JdbiSession session) {
-    this.session = session;
-  }
+    @Inject
+    JdbiSectionDefinitions(JdbiSession session) {
+        this.session = session;
+    }
 
-  @Override
-  public Optional<SectionDefinition> byKey(SectionKey key) {
-    return session.withHandle(
-        h -> h.createQuery(SELECT + " WHERE key = :key")
-            .bind("key", key.value())
-            .map(JdbiSectionDefinitions::definition)
-            .findOne());
-  }
+    @Override
+    public Optional<SectionDefinition> byKey(SectionKey key) {
+        return session.withHandle(h -> h.createQuery(SELECT + " WHERE key = :key")
+                .bind("key", key.value())
+                .map(JdbiSectionDefinitions::definition)
+                .findOne());
+    }
 
-  @Override
-  public void save(SectionDefinition definition) {
-    session.useHandle(
-        h -> h.createUpdate(
-                """
+    @Override
+    public void save(SectionDefinition definition) {
+        session.useHandle(h -> h.createUpdate("""
                 INSERT INTO section_definitions
                   (key, title, position, writer_prompt_key, required, schema, created_at, updated_at)
                 VALUES (:key, :title, :position, :writer, :required, CAST(:schema AS json), :created, :updated)
@@ -49,58 +46,61 @@ final class JdbiSectionDefinitions implements SectionDefinitions {
                   title = EXCLUDED.title, position = EXCLUDED.position, writer_prompt_key = EXCLUDED.writer_prompt_key,
                   required = EXCLUDED.required, schema = EXCLUDED.schema, updated_at = EXCLUDED.updated_at
                 """)
-            .bind("key", definition.key().value())
-            .bind("title", definition.title())
-            .bind("position", definition.position())
-            .bind("writer", definition.writerPromptKey().value())
-            .bind("required", definition.required())
-            .bind("schema", definition.schema().text())
-            .bind("created", Rows.offset(definition.createdAt()))
-            .bind("updated", Rows.offset(definition.updatedAt()))
-            .execute());
-  }
-
-  @Override
-  public Page<SectionDefinition> list(PageRequest page) {
-    Integer afterPosition = null;
-    String afterKey = null;
-    if (page.cursor().isPresent()) {
-      try {
-        afterPosition = Integer.parseInt(page.cursor().get().value(0));
-        afterKey = page.cursor().get().value(1);
-      } catch (RuntimeException e) {
-        throw new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
-      }
+                .bind("key", definition.key().value())
+                .bind("title", definition.title())
+                .bind("position", definition.position())
+                .bind("writer", definition.writerPromptKey().value())
+                .bind("required", definition.required())
+                .bind("schema", definition.schema().text())
+                .bind("created", Rows.offset(definition.createdAt()))
+                .bind("updated", Rows.offset(definition.updatedAt()))
+                .execute());
     }
-    Integer position = afterPosition;
-    String key = afterKey;
-    List<SectionDefinition> rows = session.withHandle(
-        h -> h.createQuery(
-                SELECT + " WHERE (CAST(:position AS integer) IS NULL OR (position, key) > (:position, :key))"
-                    + " ORDER BY position, key LIMIT :limit")
-            .bind("position", position)
-            .bind("key", key)
-            .bind("limit", page.limit() + 1)
-            .map(JdbiSectionDefinitions::definition)
-            .list());
-    return Page.fromLookahead(rows, page.limit(), d -> Cursor.of(Integer.toString(d.position()), d.key().value()));
-  }
 
-  @Override
-  public List<SectionDefinition> all() {
-    return session.withHandle(
-        h -> h.createQuery(SELECT + " ORDER BY position, key").map(JdbiSectionDefinitions::definition).list());
-  }
+    @Override
+    public Page<SectionDefinition> list(PageRequest page) {
+        Integer afterPosition = null;
+        String afterKey = null;
+        if (page.cursor().isPresent()) {
+            try {
+                afterPosition = Integer.parseInt(page.cursor().get().value(0));
+                afterKey = page.cursor().get().value(1);
+            } catch (RuntimeException e) {
+                throw new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
+            }
+        }
+        Integer position = afterPosition;
+        String key = afterKey;
+        List<SectionDefinition> rows = session.withHandle(h -> h.createQuery(
+                        SELECT + " WHERE (CAST(:position AS integer) IS NULL OR (position, key) > (:position, :key))"
+                                + " ORDER BY position, key LIMIT :limit")
+                .bind("position", position)
+                .bind("key", key)
+                .bind("limit", page.limit() + 1)
+                .map(JdbiSectionDefinitions::definition)
+                .list());
+        return Page.fromLookahead(
+                rows,
+                page.limit(),
+                d -> Cursor.of(Integer.toString(d.position()), d.key().value()));
+    }
 
-  private static SectionDefinition definition(ResultSet rs, StatementContext ctx) throws SQLException {
-    return new SectionDefinition(
-        new SectionKey(rs.getString("key")),
-        rs.getString("title"),
-        rs.getInt("position"),
-        new PromptKey(rs.getString("writer_prompt_key")),
-        rs.getBoolean("required"),
-        new JsonDocument(rs.getString("schema")),
-        Rows.instant(rs, "created_at"),
-        Rows.instant(rs, "updated_at"));
-  }
+    @Override
+    public List<SectionDefinition> all() {
+        return session.withHandle(h -> h.createQuery(SELECT + " ORDER BY position, key")
+                .map(JdbiSectionDefinitions::definition)
+                .list());
+    }
+
+    private static SectionDefinition definition(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new SectionDefinition(
+                new SectionKey(rs.getString("key")),
+                rs.getString("title"),
+                rs.getInt("position"),
+                new PromptKey(rs.getString("writer_prompt_key")),
+                rs.getBoolean("required"),
+                new JsonDocument(rs.getString("schema")),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
+    }
 }

@@ -18,73 +18,71 @@ import org.jdbi.v3.core.Jdbi;
  */
 @Singleton
 public final class JdbiSession implements Transactions {
-  /** serialization_failure, deadlock_detected, unique_violation: a concurrent writer won; run again. */
-  private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
+    /** serialization_failure, deadlock_detected, unique_violation: a concurrent writer won; run again. */
+    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "23505");
 
-  private static final int ATTEMPTS = 4;
+    private static final int ATTEMPTS = 4;
 
-  private final Jdbi jdbi;
-  private final ThreadLocal<Handle> current = new ThreadLocal<>();
+    private final Jdbi jdbi;
+    private final ThreadLocal<Handle> current = new ThreadLocal<>();
 
-  @Inject
-  public JdbiSession(Jdbi jdbi) {
-    this.jdbi = jdbi;
-  }
-
-  public <T> T withHandle(Function<Handle, T> work) {
-    Handle handle = current.get();
-    if (handle != null) {
-      return work.apply(handle);
+    @Inject
+    public JdbiSession(Jdbi jdbi) {
+        this.jdbi = jdbi;
     }
-    try (Handle fresh = jdbi.open()) {
-      return work.apply(fresh);
-    }
-  }
 
-  public void useHandle(java.util.function.Consumer<Handle> work) {
-    withHandle(
-        h -> {
-          work.accept(h);
-          return null;
+    public <T> T withHandle(Function<Handle, T> work) {
+        Handle handle = current.get();
+        if (handle != null) {
+            return work.apply(handle);
+        }
+        try (Handle fresh = jdbi.open()) {
+            return work.apply(fresh);
+        }
+    }
+
+    public void useHandle(java.util.function.Consumer<Handle> work) {
+        withHandle(h -> {
+            work.accept(h);
+            return null;
         });
-  }
+    }
 
-  @Override
-  public <T> T inTransaction(Supplier<T> work) {
-    if (current.get() != null) {
-      return work.get();
-    }
-    for (int attempt = 1; ; attempt++) {
-      try {
-        // READ COMMITTED is set once per pooled connection (Database.connect): asking Jdbi for a level
-        // here would cost a SHOW TRANSACTION ISOLATION LEVEL round trip in every transaction
-        return jdbi.inTransaction(
-            handle -> {
-              current.set(handle);
-              try {
-                return work.get();
-              } finally {
-                current.remove();
-              }
-            });
-      } catch (RuntimeException e) {
-        String state = sqlState(e);
-        if (state == null || !RETRYABLE.contains(state)) {
-          throw e;
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
         }
-        if (attempt == ATTEMPTS) {
-          throw new Conflict("a concurrent request changed the same data; send the request again");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // READ COMMITTED is set once per pooled connection (Database.connect): asking Jdbi for a level
+                // here would cost a SHOW TRANSACTION ISOLATION LEVEL round trip in every transaction
+                return jdbi.inTransaction(handle -> {
+                    current.set(handle);
+                    try {
+                        return work.get();
+                    } finally {
+                        current.remove();
+                    }
+                });
+            } catch (RuntimeException e) {
+                String state = sqlState(e);
+                if (state == null || !RETRYABLE.contains(state)) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw new Conflict("a concurrent request changed the same data; send the request again");
+                }
+            }
         }
-      }
     }
-  }
 
-  static String sqlState(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null) {
-        return sql.getSQLState();
-      }
+    static String sqlState(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
-    return null;
-  }
 }

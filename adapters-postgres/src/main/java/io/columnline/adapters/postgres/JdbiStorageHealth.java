@@ -4,15 +4,15 @@ import io.columnline.application.port.out.StorageHealth;
 import jakarta.inject.Inject;
 
 final class JdbiStorageHealth implements StorageHealth {
-  private final Database database;
+    private final Database database;
 
-  @Inject
-  JdbiStorageHealth(Database database) {
-    this.database = database;
-  }
+    @Inject
+    JdbiStorageHealth(Database database) {
+        this.database = database;
+    }
 
-  @Override
-  public boolean reachableAndCurrent() {
-    return database.isReady();
-  }
+    @Override
+    public boolean reachableAndCurrent() {
+        return database.isReady();
+    }
 }

@@ -10,34 +10,34 @@ import java.util.UUID;
 
 /** Small readers for the column types every adapter maps. */
 final class Rows {
-  private Rows() {}
+    private Rows() {}
 
-  static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
 
-  static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
-    return Optional.ofNullable(instant(rs, column));
-  }
+    static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(instant(rs, column));
+    }
 
-  static UUID uuid(ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, UUID.class);
-  }
+    static UUID uuid(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, UUID.class);
+    }
 
-  static Optional<UUID> optionalUuid(ResultSet rs, String column) throws SQLException {
-    return Optional.ofNullable(uuid(rs, column));
-  }
+    static Optional<UUID> optionalUuid(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(uuid(rs, column));
+    }
 
-  static Optional<String> optionalString(ResultSet rs, String column) throws SQLException {
-    return Optional.ofNullable(rs.getString(column));
-  }
+    static Optional<String> optionalString(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getString(column));
+    }
 
-  static Timestamp timestamp(Instant instant) {
-    return instant == null ? null : Timestamp.from(instant);
-  }
+    static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
 
-  static OffsetDateTime offset(Instant instant) {
-    return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
-  }
+    static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    }
 }

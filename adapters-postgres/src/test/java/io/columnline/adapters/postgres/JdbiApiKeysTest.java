@@ -6,15 +6,16 @@ import io.columnline.application.port.out.Clients;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiApiKeysTest extends ApiKeysContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected ApiKeys apiKeys() {
-    return new JdbiApiKeys(DB.session());
-  }
+    @Override
+    protected ApiKeys apiKeys() {
+        return new JdbiApiKeys(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

@@ -7,20 +7,21 @@ import io.columnline.application.port.out.Runs;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiBatchesTest extends BatchesContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected Batches batches() {
-    return new JdbiBatches(DB.session());
-  }
+    @Override
+    protected Batches batches() {
+        return new JdbiBatches(DB.session());
+    }
 
-  @Override
-  protected Runs runs() {
-    return new JdbiRuns(DB.session());
-  }
+    @Override
+    protected Runs runs() {
+        return new JdbiRuns(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

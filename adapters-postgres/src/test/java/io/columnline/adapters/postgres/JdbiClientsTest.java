@@ -5,10 +5,11 @@ import io.columnline.application.port.out.Clients;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiClientsTest extends ClientsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

@@ -10,45 +10,46 @@ import io.columnline.application.port.out.Transactions;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiDossierExportsTest extends DossierExportsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected DossierExports exports() {
-    return new JdbiDossierExports(DB.session());
-  }
+    @Override
+    protected DossierExports exports() {
+        return new JdbiDossierExports(DB.session());
+    }
 
-  @Override
-  protected Dossiers dossiers() {
-    return new JdbiDossiers(DB.session());
-  }
+    @Override
+    protected Dossiers dossiers() {
+        return new JdbiDossiers(DB.session());
+    }
 
-  @Override
-  protected Batches batches() {
-    return new JdbiBatches(DB.session());
-  }
+    @Override
+    protected Batches batches() {
+        return new JdbiBatches(DB.session());
+    }
 
-  @Override
-  protected Runs runs() {
-    return new JdbiRuns(DB.session());
-  }
+    @Override
+    protected Runs runs() {
+        return new JdbiRuns(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 
-  @Override
-  protected Transactions transactions() {
-    return DB.session();
-  }
+    @Override
+    protected Transactions transactions() {
+        return DB.session();
+    }
 
-  @Override
-  protected io.columnline.application.port.out.Contacts contacts() {
-    return new JdbiContacts(DB.session());
-  }
+    @Override
+    protected io.columnline.application.port.out.Contacts contacts() {
+        return new JdbiContacts(DB.session());
+    }
 
-  @Override
-  protected io.columnline.application.port.out.RunContacts runContacts() {
-    return new JdbiRunContacts(DB.session());
-  }
+    @Override
+    protected io.columnline.application.port.out.RunContacts runContacts() {
+        return new JdbiRunContacts(DB.session());
+    }
 }

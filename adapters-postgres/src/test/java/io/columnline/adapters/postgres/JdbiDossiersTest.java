@@ -9,30 +9,31 @@ import io.columnline.application.port.out.Runs;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiDossiersTest extends DossiersContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected Dossiers dossiers() {
-    return new JdbiDossiers(DB.session());
-  }
+    @Override
+    protected Dossiers dossiers() {
+        return new JdbiDossiers(DB.session());
+    }
 
-  @Override
-  protected DossierLists lists() {
-    return new JdbiDossierLists(DB.session());
-  }
+    @Override
+    protected DossierLists lists() {
+        return new JdbiDossierLists(DB.session());
+    }
 
-  @Override
-  protected Batches batches() {
-    return new JdbiBatches(DB.session());
-  }
+    @Override
+    protected Batches batches() {
+        return new JdbiBatches(DB.session());
+    }
 
-  @Override
-  protected Runs runs() {
-    return new JdbiRuns(DB.session());
-  }
+    @Override
+    protected Runs runs() {
+        return new JdbiRuns(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

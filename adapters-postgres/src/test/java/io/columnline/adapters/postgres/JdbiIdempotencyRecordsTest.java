@@ -5,10 +5,11 @@ import io.columnline.application.port.out.IdempotencyRecords;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiIdempotencyRecordsTest extends IdempotencyRecordsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected IdempotencyRecords records() {
-    return new JdbiIdempotencyRecords(DB.session());
-  }
+    @Override
+    protected IdempotencyRecords records() {
+        return new JdbiIdempotencyRecords(DB.session());
+    }
 }

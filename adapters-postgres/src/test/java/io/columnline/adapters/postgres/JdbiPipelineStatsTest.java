@@ -8,25 +8,26 @@ import io.columnline.application.port.out.StepLog;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiPipelineStatsTest extends PipelineStatsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected PipelineStats stats() {
-    return new JdbiPipelineStats(DB.session());
-  }
+    @Override
+    protected PipelineStats stats() {
+        return new JdbiPipelineStats(DB.session());
+    }
 
-  @Override
-  protected Runs runs() {
-    return new JdbiRuns(DB.session());
-  }
+    @Override
+    protected Runs runs() {
+        return new JdbiRuns(DB.session());
+    }
 
-  @Override
-  protected StepLog steps() {
-    return new JdbiStepLog(DB.session());
-  }
+    @Override
+    protected StepLog steps() {
+        return new JdbiStepLog(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

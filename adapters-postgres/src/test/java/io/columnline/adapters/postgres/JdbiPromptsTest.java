@@ -5,10 +5,11 @@ import io.columnline.application.port.out.Prompts;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiPromptsTest extends PromptsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected Prompts prompts() {
-    return new JdbiPrompts(DB.session());
-  }
+    @Override
+    protected Prompts prompts() {
+        return new JdbiPrompts(DB.session());
+    }
 }

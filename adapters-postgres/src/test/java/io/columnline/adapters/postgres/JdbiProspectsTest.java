@@ -8,25 +8,26 @@ import io.columnline.application.port.out.Contacts;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiProspectsTest extends ProspectsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected Companies companies() {
-    return new JdbiCompanies(DB.session());
-  }
+    @Override
+    protected Companies companies() {
+        return new JdbiCompanies(DB.session());
+    }
 
-  @Override
-  protected Contacts contacts() {
-    return new JdbiContacts(DB.session());
-  }
+    @Override
+    protected Contacts contacts() {
+        return new JdbiContacts(DB.session());
+    }
 
-  @Override
-  protected AiInteractions interactions() {
-    return new JdbiAiInteractions(DB.session());
-  }
+    @Override
+    protected AiInteractions interactions() {
+        return new JdbiAiInteractions(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

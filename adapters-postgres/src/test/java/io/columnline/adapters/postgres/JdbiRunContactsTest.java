@@ -10,35 +10,36 @@ import io.columnline.application.port.out.Runs;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiRunContactsTest extends RunContactsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected RunContacts runContacts() {
-    return new JdbiRunContacts(DB.session());
-  }
+    @Override
+    protected RunContacts runContacts() {
+        return new JdbiRunContacts(DB.session());
+    }
 
-  @Override
-  protected Contacts contacts() {
-    return new JdbiContacts(DB.session());
-  }
+    @Override
+    protected Contacts contacts() {
+        return new JdbiContacts(DB.session());
+    }
 
-  @Override
-  protected Dossiers dossiers() {
-    return new JdbiDossiers(DB.session());
-  }
+    @Override
+    protected Dossiers dossiers() {
+        return new JdbiDossiers(DB.session());
+    }
 
-  @Override
-  protected Batches batches() {
-    return new JdbiBatches(DB.session());
-  }
+    @Override
+    protected Batches batches() {
+        return new JdbiBatches(DB.session());
+    }
 
-  @Override
-  protected Runs runs() {
-    return new JdbiRuns(DB.session());
-  }
+    @Override
+    protected Runs runs() {
+        return new JdbiRuns(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

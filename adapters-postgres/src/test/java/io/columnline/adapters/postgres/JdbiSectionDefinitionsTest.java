@@ -5,10 +5,11 @@ import io.columnline.application.port.out.SectionDefinitions;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiSectionDefinitionsTest extends SectionDefinitionsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected SectionDefinitions definitions() {
-    return new JdbiSectionDefinitions(DB.session());
-  }
+    @Override
+    protected SectionDefinitions definitions() {
+        return new JdbiSectionDefinitions(DB.session());
+    }
 }

@@ -7,20 +7,21 @@ import io.columnline.application.port.out.Stages;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiStagesTest extends StagesContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected Stages stages() {
-    return new JdbiStages(DB.session());
-  }
+    @Override
+    protected Stages stages() {
+        return new JdbiStages(DB.session());
+    }
 
-  @Override
-  protected Runs runs() {
-    return new JdbiRuns(DB.session());
-  }
+    @Override
+    protected Runs runs() {
+        return new JdbiRuns(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

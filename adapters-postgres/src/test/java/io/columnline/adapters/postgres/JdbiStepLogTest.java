@@ -7,20 +7,21 @@ import io.columnline.application.port.out.StepLog;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class JdbiStepLogTest extends StepLogContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected StepLog steps() {
-    return new JdbiStepLog(DB.session());
-  }
+    @Override
+    protected StepLog steps() {
+        return new JdbiStepLog(DB.session());
+    }
 
-  @Override
-  protected Runs runs() {
-    return new JdbiRuns(DB.session());
-  }
+    @Override
+    protected Runs runs() {
+        return new JdbiRuns(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

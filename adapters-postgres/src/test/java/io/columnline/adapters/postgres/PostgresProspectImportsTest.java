@@ -10,25 +10,26 @@ import io.columnline.application.port.out.ProspectImports;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresProspectImportsTest extends ProspectImportsContract {
-  @RegisterExtension static final PostgresDatabase DB = new PostgresDatabase();
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
 
-  @Override
-  protected ProspectImports imports() {
-    return new PostgresProspectImports(DB.database(), DB.session(), new MutableClock(Fixtures.NOW));
-  }
+    @Override
+    protected ProspectImports imports() {
+        return new PostgresProspectImports(DB.database(), DB.session(), new MutableClock(Fixtures.NOW));
+    }
 
-  @Override
-  protected Companies companies() {
-    return new JdbiCompanies(DB.session());
-  }
+    @Override
+    protected Companies companies() {
+        return new JdbiCompanies(DB.session());
+    }
 
-  @Override
-  protected Contacts contacts() {
-    return new JdbiContacts(DB.session());
-  }
+    @Override
+    protected Contacts contacts() {
+        return new JdbiContacts(DB.session());
+    }
 
-  @Override
-  protected Clients clients() {
-    return new JdbiClients(DB.session());
-  }
+    @Override
+    protected Clients clients() {
+        return new JdbiClients(DB.session());
+    }
 }

@@ -10,25 +10,29 @@ import java.util.Map;
 
 /** Runs {@code columnline} commands in-process against a database of the test's own. */
 final class Harness implements AutoCloseable {
-  final Database database = TestPostgres.newDatabase();
-  final String url = ((HikariDataSource) database.dataSource()).getJdbcUrl();
+    final Database database = TestPostgres.newDatabase();
+    final String url = ((HikariDataSource) database.dataSource()).getJdbcUrl();
 
-  record Run(int exit, String out, String err) {}
+    record Run(int exit, String out, String err) {}
 
-  Run cli(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int exit = Main.run(args, Map.of("COLUMNLINE_DATABASE_URL", url, "COLUMNLINE_DB_POOL_SIZE", "4"),
-        new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(exit, out.toString(), err.toString());
-  }
+    Run cli(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        int exit = Main.run(
+                args,
+                Map.of("COLUMNLINE_DATABASE_URL", url, "COLUMNLINE_DB_POOL_SIZE", "4"),
+                new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
 
-  long count(String sql) {
-    return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
-  }
+    long count(String sql) {
+        return database.jdbi()
+                .withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
 
-  @Override
-  public void close() {
-    database.close();
-  }
+    @Override
+    public void close() {
+        database.close();
+    }
 }

@@ -10,30 +10,30 @@ import java.time.Clock;
 
 /** Puts each run in its day's batch, inside the transaction that starts it. */
 public final class BatchBook {
-  private final Batches batches;
-  private final Clock clock;
+    private final Batches batches;
+    private final Clock clock;
 
-  @Inject
-  public BatchBook(Batches batches, Clock clock) {
-    this.batches = batches;
-    this.clock = clock;
-  }
+    @Inject
+    public BatchBook(Batches batches, Clock clock) {
+        this.batches = batches;
+        this.clock = clock;
+    }
 
-  /** The run joins its day's batch, which the day's first run creates. */
-  public Batch runStarted(Client client, Run run) {
-    String name = Batch.name(run.pipelineVersion(), Batch.dayOf(run, client));
-    Batch batch = batches.byName(client.id(), name).orElseGet(() -> {
-      // two first runs of a day both insert: storage refuses the second, whose transaction runs again
-      Batch opened = Batch.open(BatchId.random(), run, client, clock.instant());
-      batches.insert(opened);
-      return opened;
-    });
-    batches.addRun(batch, run.id());
-    return batch;
-  }
+    /** The run joins its day's batch, which the day's first run creates. */
+    public Batch runStarted(Client client, Run run) {
+        String name = Batch.name(run.pipelineVersion(), Batch.dayOf(run, client));
+        Batch batch = batches.byName(client.id(), name).orElseGet(() -> {
+            // two first runs of a day both insert: storage refuses the second, whose transaction runs again
+            Batch opened = Batch.open(BatchId.random(), run, client, clock.instant());
+            batches.insert(opened);
+            return opened;
+        });
+        batches.addRun(batch, run.id());
+        return batch;
+    }
 
-  /** The batch a run's dossier goes into; a run started before batches existed joins its day's batch now. */
-  public Batch batchOf(Client client, Run run) {
-    return batches.ofRun(run.id()).flatMap(batches::byId).orElseGet(() -> runStarted(client, run));
-  }
+    /** The batch a run's dossier goes into; a run started before batches existed joins its day's batch now. */
+    public Batch batchOf(Client client, Run run) {
+        return batches.ofRun(run.id()).flatMap(batches::byId).orElseGet(() -> runStarted(client, run));
+    }
 }

@@ -15,49 +15,44 @@ import java.util.UUID;
  * reported exactly like one that does not exist, so keys never learn about other tenants.
  */
 public final class ClientAccess {
-  private final Clients clients;
+    private final Clients clients;
 
-  @Inject
-  public ClientAccess(Clients clients) {
-    this.clients = clients;
-  }
-
-  public Client visible(Caller caller, ClientSlug slug) {
-    return clients
-        .bySlug(slug)
-        .filter(c -> caller.canSee(c.id()))
-        .orElseThrow(() -> new NotFound("client", slug));
-  }
-
-  public Client visible(Caller caller, ClientId id) {
-    return clients
-        .byId(id)
-        .filter(c -> caller.canSee(c.id()))
-        .orElseThrow(() -> new NotFound("client", id));
-  }
-
-  /**
-   * The client a query names by slug or id; without a name, a client key's own client and, for an
-   * admin, none.
-   */
-  public Optional<Client> named(Caller caller, Optional<String> slugOrId) {
-    if (slugOrId.isEmpty()) {
-      return caller.ownClient().map(id -> visible(caller, id));
+    @Inject
+    public ClientAccess(Clients clients) {
+        this.clients = clients;
     }
-    String name = slugOrId.get().strip();
-    Optional<UUID> id = uuid(name);
-    return Optional.of(id.isPresent() ? visible(caller, new ClientId(id.get())) : visible(caller, new ClientSlug(name)));
-  }
 
-  private static Optional<UUID> uuid(String text) {
-    try {
-      return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
+    public Client visible(Caller caller, ClientSlug slug) {
+        return clients.bySlug(slug).filter(c -> caller.canSee(c.id())).orElseThrow(() -> new NotFound("client", slug));
     }
-  }
 
-  public Client byId(ClientId id) {
-    return clients.byId(id).orElseThrow(() -> new NotFound("client", id));
-  }
+    public Client visible(Caller caller, ClientId id) {
+        return clients.byId(id).filter(c -> caller.canSee(c.id())).orElseThrow(() -> new NotFound("client", id));
+    }
+
+    /**
+     * The client a query names by slug or id; without a name, a client key's own client and, for an
+     * admin, none.
+     */
+    public Optional<Client> named(Caller caller, Optional<String> slugOrId) {
+        if (slugOrId.isEmpty()) {
+            return caller.ownClient().map(id -> visible(caller, id));
+        }
+        String name = slugOrId.get().strip();
+        Optional<UUID> id = uuid(name);
+        return Optional.of(
+                id.isPresent() ? visible(caller, new ClientId(id.get())) : visible(caller, new ClientSlug(name)));
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Client byId(ClientId id) {
+        return clients.byId(id).orElseThrow(() -> new NotFound("client", id));
+    }
 }

@@ -13,31 +13,31 @@ import java.util.Optional;
  * released yet, is reported exactly like one that does not exist.
  */
 public final class DossierAccess {
-  private final Dossiers dossiers;
+    private final Dossiers dossiers;
 
-  @Inject
-  public DossierAccess(Dossiers dossiers) {
-    this.dossiers = dossiers;
-  }
+    @Inject
+    public DossierAccess(Dossiers dossiers) {
+        this.dossiers = dossiers;
+    }
 
-  public Dossier visible(Caller caller, DossierId id) {
-    return visibleOrMissing(caller, id, dossiers.byId(id));
-  }
+    public Dossier visible(Caller caller, DossierId id) {
+        return visibleOrMissing(caller, id, dossiers.byId(id));
+    }
 
-  public Dossier locked(Caller caller, DossierId id) {
-    return visibleOrMissing(caller, id, dossiers.lock(id));
-  }
+    public Dossier locked(Caller caller, DossierId id) {
+        return visibleOrMissing(caller, id, dossiers.lock(id));
+    }
 
-  /** Client keys see released dossiers only; admin keys see scheduled and superseded ones too. */
-  public static boolean seesUnreleased(Caller caller) {
-    return caller instanceof Caller.Admin;
-  }
+    /** Client keys see released dossiers only; admin keys see scheduled and superseded ones too. */
+    public static boolean seesUnreleased(Caller caller) {
+        return caller instanceof Caller.Admin;
+    }
 
-  public static boolean sees(Caller caller, Dossier dossier) {
-    return caller.canSee(dossier.client()) && (seesUnreleased(caller) || dossier.isReleased());
-  }
+    public static boolean sees(Caller caller, Dossier dossier) {
+        return caller.canSee(dossier.client()) && (seesUnreleased(caller) || dossier.isReleased());
+    }
 
-  private static Dossier visibleOrMissing(Caller caller, DossierId id, Optional<Dossier> dossier) {
-    return dossier.filter(d -> sees(caller, d)).orElseThrow(() -> new NotFound("dossier", id));
-  }
+    private static Dossier visibleOrMissing(Caller caller, DossierId id, Optional<Dossier> dossier) {
+        return dossier.filter(d -> sees(caller, d)).orElseThrow(() -> new NotFound("dossier", id));
+    }
 }

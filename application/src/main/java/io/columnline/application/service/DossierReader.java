@@ -20,40 +20,48 @@ import java.util.Map;
 
 /** Puts a dossier together with its client's slug, batch, sections, lists and contacts. */
 public final class DossierReader {
-  private final Dossiers dossiers;
-  private final DossierLists lists;
-  private final Batches batches;
-  private final RunContacts contacts;
-  private final ClientAccess clients;
+    private final Dossiers dossiers;
+    private final DossierLists lists;
+    private final Batches batches;
+    private final RunContacts contacts;
+    private final ClientAccess clients;
 
-  @Inject
-  public DossierReader(
-      Dossiers dossiers, DossierLists lists, Batches batches, RunContacts contacts, ClientAccess clients) {
-    this.dossiers = dossiers;
-    this.lists = lists;
-    this.batches = batches;
-    this.contacts = contacts;
-    this.clients = clients;
-  }
+    @Inject
+    public DossierReader(
+            Dossiers dossiers, DossierLists lists, Batches batches, RunContacts contacts, ClientAccess clients) {
+        this.dossiers = dossiers;
+        this.lists = lists;
+        this.batches = batches;
+        this.contacts = contacts;
+        this.clients = clients;
+    }
 
-  public DossierDetails details(Dossier dossier) {
-    return new DossierDetails(dossier, clients.byId(dossier.client()).slug(), batch(dossier.batch()),
-        dossiers.sections(dossier.id()), lists.ofDossiers(List.of(dossier.id())).getOrDefault(dossier.id(), List.of()),
-        contacts.ofDossiers(List.of(dossier.id())).getOrDefault(dossier.id(), List.of()));
-  }
+    public DossierDetails details(Dossier dossier) {
+        return new DossierDetails(
+                dossier,
+                clients.byId(dossier.client()).slug(),
+                batch(dossier.batch()),
+                dossiers.sections(dossier.id()),
+                lists.ofDossiers(List.of(dossier.id())).getOrDefault(dossier.id(), List.of()),
+                contacts.ofDossiers(List.of(dossier.id())).getOrDefault(dossier.id(), List.of()));
+    }
 
-  /** Many dossiers at once: one lookup of lists for all, one per distinct batch and client. */
-  public List<ListedDossier> listed(List<Dossier> page) {
-    Map<DossierId, List<DossierList>> onLists = lists.ofDossiers(page.stream().map(Dossier::id).toList());
-    Map<BatchId, String> batchNames = new HashMap<>();
-    Map<ClientId, ClientSlug> slugs = new HashMap<>();
-    return page.stream().map(d -> new ListedDossier(d,
-        slugs.computeIfAbsent(d.client(), id -> clients.byId(id).slug()),
-        batchNames.computeIfAbsent(d.batch(), id -> batch(id).name()),
-        onLists.getOrDefault(d.id(), List.of()))).toList();
-  }
+    /** Many dossiers at once: one lookup of lists for all, one per distinct batch and client. */
+    public List<ListedDossier> listed(List<Dossier> page) {
+        Map<DossierId, List<DossierList>> onLists =
+                lists.ofDossiers(page.stream().map(Dossier::id).toList());
+        Map<BatchId, String> batchNames = new HashMap<>();
+        Map<ClientId, ClientSlug> slugs = new HashMap<>();
+        return page.stream()
+                .map(d -> new ListedDossier(
+                        d,
+                        slugs.computeIfAbsent(d.client(), id -> clients.byId(id).slug()),
+                        batchNames.computeIfAbsent(d.batch(), id -> batch(id).name()),
+                        onLists.getOrDefault(d.id(), List.of())))
+                .toList();
+    }
 
-  private Batch batch(BatchId id) {
-    return batches.byId(id).orElseThrow(() -> new IllegalStateException("batch " + id + " disappeared"));
-  }
+    private Batch batch(BatchId id) {
+        return batches.byId(id).orElseThrow(() -> new IllegalStateException("batch " + id + " disappeared"));
+    }
 }

@@ -13,6 +13,7 @@ import io.columnline.domain.client.Client;
 import io.columnline.domain.dossier.Dossier;
 import io.columnline.domain.dossier.DossierId;
 import io.columnline.domain.error.Invalid;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -21,107 +22,134 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import jakarta.inject.Inject;
 
 public final class ExportService implements ExportDossiersUseCase {
-  static final List<String> DOSSIER_COLUMNS = List.of("dossier_id", "status", "updated", "client", "company_name",
-      "company_domain", "company_id", "pipeline_version", "batch", "release_date", "released_at",
-      "supersedes_dossier_id", "superseded_by_dossier_id", "published_at");
+    static final List<String> DOSSIER_COLUMNS = List.of(
+            "dossier_id",
+            "status",
+            "updated",
+            "client",
+            "company_name",
+            "company_domain",
+            "company_id",
+            "pipeline_version",
+            "batch",
+            "release_date",
+            "released_at",
+            "supersedes_dossier_id",
+            "superseded_by_dossier_id",
+            "published_at");
 
-  private final DossierExports exports;
-  private final ClientAccess clients;
-  private final Batches batches;
-  private final ListAccess lists;
-  private final Transactions transactions;
+    private final DossierExports exports;
+    private final ClientAccess clients;
+    private final Batches batches;
+    private final ListAccess lists;
+    private final Transactions transactions;
 
-  @Inject
-  public ExportService(
-      DossierExports exports, ClientAccess clients, Batches batches, ListAccess lists, Transactions transactions) {
-    this.exports = exports;
-    this.clients = clients;
-    this.batches = batches;
-    this.lists = lists;
-    this.transactions = transactions;
-  }
-
-  @Override
-  public CsvExport export(Caller caller, Query query) {
-    return transactions.inTransaction(() -> {
-      Client client = clients.named(caller, query.client())
-          .orElseThrow(() -> new Invalid("client", "is required with an admin key: the slug of the client to export"));
-      Dossiers.Query filter = DossierService.storageQuery(caller, ReadDossiersUseCase.Query.of(
-          Optional.of(client.id().toString()), query.batch(), query.list(), query.status()), clients, batches, lists);
-      List<SectionColumn> columns = exports.sectionColumns(filter);
-      List<String> header = new ArrayList<>(DOSSIER_COLUMNS);
-      columns.forEach(c -> header.add(c.header()));
-      DossierExports.CONTACT_FIELDS.forEach(f -> header.add("contact." + f));
-      String name = client.slug().value() + "-dossiers" + query.batch().map(b -> "-" + b.strip()).orElse("") + ".csv";
-      return new Export(name, header, filter, columns, client.slug().value());
-    });
-  }
-
-  private final class Export implements CsvExport {
-    private final String fileName;
-    private final List<String> header;
-    private final Dossiers.Query filter;
-    private final List<SectionColumn> columns;
-    private final String client;
-
-    Export(String fileName, List<String> header, Dossiers.Query filter, List<SectionColumn> columns, String client) {
-      this.fileName = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-      this.header = header;
-      this.filter = filter;
-      this.columns = columns;
-      this.client = client;
+    @Inject
+    public ExportService(
+            DossierExports exports,
+            ClientAccess clients,
+            Batches batches,
+            ListAccess lists,
+            Transactions transactions) {
+        this.exports = exports;
+        this.clients = clients;
+        this.batches = batches;
+        this.lists = lists;
+        this.transactions = transactions;
     }
 
     @Override
-    public String fileName() {
-      return fileName;
+    public CsvExport export(Caller caller, Query query) {
+        return transactions.inTransaction(() -> {
+            Client client = clients.named(caller, query.client())
+                    .orElseThrow(() ->
+                            new Invalid("client", "is required with an admin key: the slug of the client to export"));
+            Dossiers.Query filter = DossierService.storageQuery(
+                    caller,
+                    ReadDossiersUseCase.Query.of(
+                            Optional.of(client.id().toString()), query.batch(), query.list(), query.status()),
+                    clients,
+                    batches,
+                    lists);
+            List<SectionColumn> columns = exports.sectionColumns(filter);
+            List<String> header = new ArrayList<>(DOSSIER_COLUMNS);
+            columns.forEach(c -> header.add(c.header()));
+            DossierExports.CONTACT_FIELDS.forEach(f -> header.add("contact." + f));
+            String name = client.slug().value() + "-dossiers"
+                    + query.batch().map(b -> "-" + b.strip()).orElse("") + ".csv";
+            return new Export(name, header, filter, columns, client.slug().value());
+        });
     }
 
-    @Override
-    public long writeTo(Writer out) throws IOException {
-      CsvWriter csv = new CsvWriter(out);
-      csv.record(header);
-      long[] rows = {0};
-      List<String> record = new ArrayList<>(header.size());
-      try {
-        transactions.run(() -> exports.forEachRow(filter, columns, row -> {
-          record.clear();
-          dossierCells(record, row);
-          record.addAll(row.sections());
-          record.addAll(row.contact());
-          try {
-            csv.record(record);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          rows[0]++;
-        }));
-      } catch (UncheckedIOException e) {
-        throw e.getCause();
-      }
-      out.flush();
-      return rows[0];
-    }
+    private final class Export implements CsvExport {
+        private final String fileName;
+        private final List<String> header;
+        private final Dossiers.Query filter;
+        private final List<SectionColumn> columns;
+        private final String client;
 
-    private void dossierCells(List<String> cells, ExportRow row) {
-      Dossier d = row.dossier();
-      cells.add(d.id().toString());
-      cells.add(d.status().wire());
-      cells.add(Boolean.toString(d.isUpdate()));
-      cells.add(client);
-      cells.add(d.company().name());
-      cells.add(d.company().domain());
-      cells.add(d.company().companyId().orElse(""));
-      cells.add(d.pipelineVersion());
-      cells.add(row.batchName());
-      cells.add(d.releaseDate().map(LocalDate::toString).orElse(""));
-      cells.add(d.releasedAt().map(Instant::toString).orElse(""));
-      cells.add(d.supersedes().map(DossierId::toString).orElse(""));
-      cells.add(d.supersededBy().map(DossierId::toString).orElse(""));
-      cells.add(d.createdAt().toString());
+        Export(
+                String fileName,
+                List<String> header,
+                Dossiers.Query filter,
+                List<SectionColumn> columns,
+                String client) {
+            this.fileName = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+            this.header = header;
+            this.filter = filter;
+            this.columns = columns;
+            this.client = client;
+        }
+
+        @Override
+        public String fileName() {
+            return fileName;
+        }
+
+        @Override
+        public long writeTo(Writer out) throws IOException {
+            CsvWriter csv = new CsvWriter(out);
+            csv.record(header);
+            long[] rows = {0};
+            List<String> record = new ArrayList<>(header.size());
+            try {
+                transactions.run(() -> exports.forEachRow(filter, columns, row -> {
+                    record.clear();
+                    dossierCells(record, row);
+                    record.addAll(row.sections());
+                    record.addAll(row.contact());
+                    try {
+                        csv.record(record);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    rows[0]++;
+                }));
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            out.flush();
+            return rows[0];
+        }
+
+        private void dossierCells(List<String> cells, ExportRow row) {
+            Dossier d = row.dossier();
+            cells.add(d.id().toString());
+            cells.add(d.status().wire());
+            cells.add(Boolean.toString(d.isUpdate()));
+            cells.add(client);
+            cells.add(d.company().name());
+            cells.add(d.company().domain());
+            cells.add(d.company().companyId().orElse(""));
+            cells.add(d.pipelineVersion());
+            cells.add(row.batchName());
+            cells.add(d.releaseDate().map(LocalDate::toString).orElse(""));
+            cells.add(d.releasedAt().map(Instant::toString).orElse(""));
+            cells.add(d.supersedes().map(DossierId::toString).orElse(""));
+            cells.add(d.supersededBy().map(DossierId::toString).orElse(""));
+            cells.add(d.createdAt().toString());
+        }
     }
-  }
 }

@@ -5,15 +5,15 @@ import io.columnline.application.port.out.StorageHealth;
 import jakarta.inject.Inject;
 
 public final class HealthService implements HealthUseCase {
-  private final StorageHealth storage;
+    private final StorageHealth storage;
 
-  @Inject
-  public HealthService(StorageHealth storage) {
-    this.storage = storage;
-  }
+    @Inject
+    public HealthService(StorageHealth storage) {
+        this.storage = storage;
+    }
 
-  @Override
-  public boolean ready() {
-    return storage.reachableAndCurrent();
-  }
+    @Override
+    public boolean ready() {
+        return storage.reachableAndCurrent();
+    }
 }

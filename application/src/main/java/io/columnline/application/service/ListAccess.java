@@ -12,49 +12,49 @@ import java.util.UUID;
 
 /** Finds a client's lists by id or name, and the Inbox every client has. */
 public final class ListAccess {
-  private final DossierLists lists;
-  private final Clock clock;
+    private final DossierLists lists;
+    private final Clock clock;
 
-  @Inject
-  public ListAccess(DossierLists lists, Clock clock) {
-    this.lists = lists;
-    this.clock = clock;
-  }
-
-  /** A list of this client; another client's list is reported exactly like a missing one. */
-  public DossierList ofClient(ClientId client, ListId id) {
-    return lists.byId(id).filter(l -> l.client().equals(client)).orElseThrow(() -> new NotFound("list", id));
-  }
-
-  /** By id, or by name (without case). */
-  public DossierList named(ClientId client, String idOrName) {
-    Optional<UUID> id = uuid(idOrName.strip());
-    if (id.isPresent()) {
-      return ofClient(client, new ListId(id.get()));
+    @Inject
+    public ListAccess(DossierLists lists, Clock clock) {
+        this.lists = lists;
+        this.clock = clock;
     }
-    if (DossierList.nameKey(idOrName).equals(DossierList.nameKey(DossierList.INBOX))) {
-      return inbox(client);
-    }
-    return lists.byName(client, idOrName.strip()).orElseThrow(() -> new NotFound("list", idOrName));
-  }
 
-  /**
-   * The client's Inbox, made on first use: two transactions making it at once clash in storage,
-   * and the loser runs again and finds it.
-   */
-  public DossierList inbox(ClientId client) {
-    return lists.byName(client, DossierList.INBOX).orElseGet(() -> {
-      DossierList inbox = DossierList.inbox(client, clock.instant());
-      lists.insert(inbox);
-      return inbox;
-    });
-  }
-
-  static Optional<UUID> uuid(String text) {
-    try {
-      return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
+    /** A list of this client; another client's list is reported exactly like a missing one. */
+    public DossierList ofClient(ClientId client, ListId id) {
+        return lists.byId(id).filter(l -> l.client().equals(client)).orElseThrow(() -> new NotFound("list", id));
     }
-  }
+
+    /** By id, or by name (without case). */
+    public DossierList named(ClientId client, String idOrName) {
+        Optional<UUID> id = uuid(idOrName.strip());
+        if (id.isPresent()) {
+            return ofClient(client, new ListId(id.get()));
+        }
+        if (DossierList.nameKey(idOrName).equals(DossierList.nameKey(DossierList.INBOX))) {
+            return inbox(client);
+        }
+        return lists.byName(client, idOrName.strip()).orElseThrow(() -> new NotFound("list", idOrName));
+    }
+
+    /**
+     * The client's Inbox, made on first use: two transactions making it at once clash in storage,
+     * and the loser runs again and finds it.
+     */
+    public DossierList inbox(ClientId client) {
+        return lists.byName(client, DossierList.INBOX).orElseGet(() -> {
+            DossierList inbox = DossierList.inbox(client, clock.instant());
+            lists.insert(inbox);
+            return inbox;
+        });
+    }
+
+    static Optional<UUID> uuid(String text) {
+        try {
+            return text.length() == 36 ? Optional.of(UUID.fromString(text)) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
 }

@@ -11,42 +11,42 @@ import java.time.Clock;
 import java.util.List;
 
 public final class ModelPriceService implements ModelPricesUseCase {
-  private final ModelPrices prices;
-  private final PriceBook book;
-  private final Transactions transactions;
-  private final Clock clock;
+    private final ModelPrices prices;
+    private final PriceBook book;
+    private final Transactions transactions;
+    private final Clock clock;
 
-  @Inject
-  public ModelPriceService(ModelPrices prices, PriceBook book, Transactions transactions, Clock clock) {
-    this.prices = prices;
-    this.book = book;
-    this.transactions = transactions;
-    this.clock = clock;
-  }
+    @Inject
+    public ModelPriceService(ModelPrices prices, PriceBook book, Transactions transactions, Clock clock) {
+        this.prices = prices;
+        this.book = book;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
 
-  @Override
-  public Saved save(Caller caller, String model, BigDecimal inputPerMillionUsd, BigDecimal outputPerMillionUsd) {
-    caller.requireAdmin();
-    ModelPrice price = new ModelPrice(model, inputPerMillionUsd, outputPerMillionUsd, clock.instant());
-    Saved saved = transactions.inTransaction(() -> {
-      var before = prices.byModel(price.model());
-      if (before.isPresent() && samePrices(before.get(), price)) {
-        return new Saved(before.get(), false);
-      }
-      prices.save(price);
-      return new Saved(price, before.isEmpty());
-    });
-    book.forget();
-    return saved;
-  }
+    @Override
+    public Saved save(Caller caller, String model, BigDecimal inputPerMillionUsd, BigDecimal outputPerMillionUsd) {
+        caller.requireAdmin();
+        ModelPrice price = new ModelPrice(model, inputPerMillionUsd, outputPerMillionUsd, clock.instant());
+        Saved saved = transactions.inTransaction(() -> {
+            var before = prices.byModel(price.model());
+            if (before.isPresent() && samePrices(before.get(), price)) {
+                return new Saved(before.get(), false);
+            }
+            prices.save(price);
+            return new Saved(price, before.isEmpty());
+        });
+        book.forget();
+        return saved;
+    }
 
-  private static boolean samePrices(ModelPrice a, ModelPrice b) {
-    return a.inputPerMillionUsd().equals(b.inputPerMillionUsd())
-        && a.outputPerMillionUsd().equals(b.outputPerMillionUsd());
-  }
+    private static boolean samePrices(ModelPrice a, ModelPrice b) {
+        return a.inputPerMillionUsd().equals(b.inputPerMillionUsd())
+                && a.outputPerMillionUsd().equals(b.outputPerMillionUsd());
+    }
 
-  @Override
-  public List<ModelPrice> list() {
-    return prices.all();
-  }
+    @Override
+    public List<ModelPrice> list() {
+        return prices.all();
+    }
 }

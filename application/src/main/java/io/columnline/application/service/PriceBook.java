@@ -15,32 +15,32 @@ import java.time.Instant;
  */
 @Singleton
 public final class PriceBook {
-  static final Duration FRESH_FOR = Duration.ofSeconds(30);
+    static final Duration FRESH_FOR = Duration.ofSeconds(30);
 
-  private record Snapshot(PriceTable table, Instant readAt) {}
+    private record Snapshot(PriceTable table, Instant readAt) {}
 
-  private final ModelPrices prices;
-  private final Clock clock;
-  private volatile Snapshot snapshot;
+    private final ModelPrices prices;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
 
-  @Inject
-  public PriceBook(ModelPrices prices, Clock clock) {
-    this.prices = prices;
-    this.clock = clock;
-  }
-
-  public PriceTable current() {
-    Snapshot current = snapshot;
-    Instant now = clock.instant();
-    if (current == null || current.readAt().plus(FRESH_FOR).isBefore(now)) {
-      current = new Snapshot(PriceTable.of(prices.all()), now);
-      snapshot = current;
+    @Inject
+    public PriceBook(ModelPrices prices, Clock clock) {
+        this.prices = prices;
+        this.clock = clock;
     }
-    return current.table();
-  }
 
-  /** Makes the next {@link #current()} read the table again. */
-  void forget() {
-    snapshot = null;
-  }
+    public PriceTable current() {
+        Snapshot current = snapshot;
+        Instant now = clock.instant();
+        if (current == null || current.readAt().plus(FRESH_FOR).isBefore(now)) {
+            current = new Snapshot(PriceTable.of(prices.all()), now);
+            snapshot = current;
+        }
+        return current.table();
+    }
+
+    /** Makes the next {@link #current()} read the table again. */
+    void forget() {
+        snapshot = null;
+    }
 }

@@ -26,8 +26,8 @@ import io.columnline.domain.dossier.SupersedeMode;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.Violations;
-import io.columnline.domain.prospect.Contact;
 import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.prospect.Contact;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.RunStatus;
@@ -50,157 +50,180 @@ import java.util.Optional;
  * linear. The batch's counts are read from its runs, so publishing writes nothing shared by a day.
  */
 public final class PublishService implements PublishRunUseCase {
-  private final Runs runs;
-  private final RunAccess runAccess;
-  private final ClientAccess clients;
-  private final StepLog steps;
-  private final SectionDefinitions sections;
-  private final JsonSchemaValidator validator;
-  private final Dossiers dossiers;
-  private final DossierLists lists;
-  private final ListAccess listAccess;
-  private final Reruns reruns;
-  private final RunContacts contacts;
-  private final BatchBook batches;
-  private final DossierReader reader;
-  private final Transactions transactions;
-  private final Clock clock;
+    private final Runs runs;
+    private final RunAccess runAccess;
+    private final ClientAccess clients;
+    private final StepLog steps;
+    private final SectionDefinitions sections;
+    private final JsonSchemaValidator validator;
+    private final Dossiers dossiers;
+    private final DossierLists lists;
+    private final ListAccess listAccess;
+    private final Reruns reruns;
+    private final RunContacts contacts;
+    private final BatchBook batches;
+    private final DossierReader reader;
+    private final Transactions transactions;
+    private final Clock clock;
 
-  @Inject
-  public PublishService(
-      Runs runs, RunAccess runAccess, ClientAccess clients, StepLog steps, SectionDefinitions sections,
-      JsonSchemaValidator validator, Dossiers dossiers, DossierLists lists, ListAccess listAccess, Reruns reruns,
-      RunContacts contacts, BatchBook batches, DossierReader reader, Transactions transactions, Clock clock) {
-    this.runs = runs;
-    this.runAccess = runAccess;
-    this.clients = clients;
-    this.steps = steps;
-    this.sections = sections;
-    this.validator = validator;
-    this.dossiers = dossiers;
-    this.lists = lists;
-    this.listAccess = listAccess;
-    this.reruns = reruns;
-    this.contacts = contacts;
-    this.batches = batches;
-    this.reader = reader;
-    this.transactions = transactions;
-    this.clock = clock;
-  }
-
-  @Override
-  public Published publish(Caller caller, RunId runId, PublishOptions options) {
-    return transactions.inTransaction(() -> {
-      Run run = runAccess.locked(caller, runId);
-      if (run.status() == RunStatus.PUBLISHED) {
-        return new Published(republished(run, options), false);
-      }
-      Instant now = clock.instant();
-      Run published = run.publish(now);
-      Client client = clients.byId(run.client());
-      List<DossierSection> content = assemble(run);
-      List<DossierList> onLists = lists(client, options.lists());
-      Optional<Dossier> replaced = toSupersede(client, run, options);
-
-      DossierId id = DossierId.random();
-      Batch batch = batches.batchOf(client, run);
-      Dossier dossier = Dossier.publish(id, run, client, batch.id(), options, replaced.map(Dossier::id), now);
-      dossiers.insert(dossier, content);
-      replaced.ifPresent(old -> dossiers.update(old.supersededBy(id, now)));
-      onLists.forEach(list -> lists.add(client.id(), id, list.id(), now));
-      List<Contact> found = contacts.attach(run.id(), id);
-      runs.update(published);
-      List<DossierList> sorted = onLists.stream().sorted(Comparator.comparing(l -> DossierList.nameKey(l.name()))).toList();
-      return new Published(new DossierDetails(dossier, client.slug(), batch, content, sorted, found), true);
-    });
-  }
-
-  /** The dossier of a published run, when asked for with the same options as the first time. */
-  private DossierDetails republished(Run run, PublishOptions options) {
-    Dossier dossier = dossiers.byRun(run.id())
-        .orElseThrow(() -> new IllegalStateException("published run " + run.id() + " has no dossier"));
-    if (!dossier.publishedWith(options)) {
-      throw new Conflict("run " + run.id() + " is already published as dossier " + dossier.id()
-          + " with other options (" + dossier.publishedWith() + "); send the same options to read it back,"
-          + " or rerun the dossier to publish anew");
+    @Inject
+    public PublishService(
+            Runs runs,
+            RunAccess runAccess,
+            ClientAccess clients,
+            StepLog steps,
+            SectionDefinitions sections,
+            JsonSchemaValidator validator,
+            Dossiers dossiers,
+            DossierLists lists,
+            ListAccess listAccess,
+            Reruns reruns,
+            RunContacts contacts,
+            BatchBook batches,
+            DossierReader reader,
+            Transactions transactions,
+            Clock clock) {
+        this.runs = runs;
+        this.runAccess = runAccess;
+        this.clients = clients;
+        this.steps = steps;
+        this.sections = sections;
+        this.validator = validator;
+        this.dossiers = dossiers;
+        this.lists = lists;
+        this.listAccess = listAccess;
+        this.reruns = reruns;
+        this.contacts = contacts;
+        this.batches = batches;
+        this.reader = reader;
+        this.transactions = transactions;
+        this.clock = clock;
     }
-    return reader.details(dossier);
-  }
 
-  /**
-   * For each section definition, the latest successful step of the run that names the section; every
-   * missing required section and every place an output breaks its schema is reported at once.
-   */
-  private List<DossierSection> assemble(Run run) {
-    List<SectionDefinition> definitions = sections.all();
-    Map<String, Step> written = steps.latestSucceededBySection(run);
-    var problems = new Violations();
-    List<DossierSection> content = new ArrayList<>();
-    for (SectionDefinition definition : definitions) {
-      String key = definition.key().value();
-      String field = "sections/" + key;
-      Step step = written.get(key);
-      Optional<JsonDocument> output = step == null ? Optional.empty() : step.entry().output();
-      if (output.isEmpty()) {
-        if (definition.required()) {
-          problems.add(field, step == null
-              ? "is required, but no successful step of run " + run.id() + " names section '" + key
-                  + "'; log the writer's step with \"section\": \"" + key + "\""
-              : "is required, but step " + step.ref() + " that writes it has no output");
+    @Override
+    public Published publish(Caller caller, RunId runId, PublishOptions options) {
+        return transactions.inTransaction(() -> {
+            Run run = runAccess.locked(caller, runId);
+            if (run.status() == RunStatus.PUBLISHED) {
+                return new Published(republished(run, options), false);
+            }
+            Instant now = clock.instant();
+            Run published = run.publish(now);
+            Client client = clients.byId(run.client());
+            List<DossierSection> content = assemble(run);
+            List<DossierList> onLists = lists(client, options.lists());
+            Optional<Dossier> replaced = toSupersede(client, run, options);
+
+            DossierId id = DossierId.random();
+            Batch batch = batches.batchOf(client, run);
+            Dossier dossier = Dossier.publish(id, run, client, batch.id(), options, replaced.map(Dossier::id), now);
+            dossiers.insert(dossier, content);
+            replaced.ifPresent(old -> dossiers.update(old.supersededBy(id, now)));
+            onLists.forEach(list -> lists.add(client.id(), id, list.id(), now));
+            List<Contact> found = contacts.attach(run.id(), id);
+            runs.update(published);
+            List<DossierList> sorted = onLists.stream()
+                    .sorted(Comparator.comparing(l -> DossierList.nameKey(l.name())))
+                    .toList();
+            return new Published(new DossierDetails(dossier, client.slug(), batch, content, sorted, found), true);
+        });
+    }
+
+    /** The dossier of a published run, when asked for with the same options as the first time. */
+    private DossierDetails republished(Run run, PublishOptions options) {
+        Dossier dossier = dossiers.byRun(run.id())
+                .orElseThrow(() -> new IllegalStateException("published run " + run.id() + " has no dossier"));
+        if (!dossier.publishedWith(options)) {
+            throw new Conflict("run " + run.id() + " is already published as dossier " + dossier.id()
+                    + " with other options (" + dossier.publishedWith() + "); send the same options to read it back,"
+                    + " or rerun the dossier to publish anew");
         }
-        continue;
-      }
-      List<SchemaProblem> broken = validator.validate(definition.schema(), output.get());
-      for (SchemaProblem problem : broken) {
-        problems.add(field + problem.pointer(), problem.message() + " (output of step " + step.ref() + ")");
-      }
-      if (broken.isEmpty()) {
-        content.add(new DossierSection(definition.key(), definition.title(), definition.position(), output.get(),
-            step.ref()));
-      }
+        return reader.details(dossier);
     }
-    if (problems.isEmpty() && content.isEmpty()) {
-      problems.add("sections", definitions.isEmpty()
-          ? "there is nothing to publish: no section definitions exist; PUT /api/v1/section-definitions/{key} first"
-          : "there is nothing to publish: no successful step of run " + run.id() + " names a defined section");
-    }
-    problems.throwIfAny();
-    return content;
-  }
 
-  private List<DossierList> lists(Client client, List<ListId> ids) {
-    if (ids.isEmpty()) {
-      return List.of(listAccess.inbox(client.id()));
+    /**
+     * For each section definition, the latest successful step of the run that names the section; every
+     * missing required section and every place an output breaks its schema is reported at once.
+     */
+    private List<DossierSection> assemble(Run run) {
+        List<SectionDefinition> definitions = sections.all();
+        Map<String, Step> written = steps.latestSucceededBySection(run);
+        var problems = new Violations();
+        List<DossierSection> content = new ArrayList<>();
+        for (SectionDefinition definition : definitions) {
+            String key = definition.key().value();
+            String field = "sections/" + key;
+            Step step = written.get(key);
+            Optional<JsonDocument> output =
+                    step == null ? Optional.empty() : step.entry().output();
+            if (output.isEmpty()) {
+                if (definition.required()) {
+                    problems.add(
+                            field,
+                            step == null
+                                    ? "is required, but no successful step of run " + run.id() + " names section '"
+                                            + key + "'; log the writer's step with \"section\": \"" + key + "\""
+                                    : "is required, but step " + step.ref() + " that writes it has no output");
+                }
+                continue;
+            }
+            List<SchemaProblem> broken = validator.validate(definition.schema(), output.get());
+            for (SchemaProblem problem : broken) {
+                problems.add(field + problem.pointer(), problem.message() + " (output of step " + step.ref() + ")");
+            }
+            if (broken.isEmpty()) {
+                content.add(new DossierSection(
+                        definition.key(), definition.title(), definition.position(), output.get(), step.ref()));
+            }
+        }
+        if (problems.isEmpty() && content.isEmpty()) {
+            problems.add(
+                    "sections",
+                    definitions.isEmpty()
+                            ? "there is nothing to publish: no section definitions exist; PUT /api/v1/section-definitions/{key} first"
+                            : "there is nothing to publish: no successful step of run " + run.id()
+                                    + " names a defined section");
+        }
+        problems.throwIfAny();
+        return content;
     }
-    return ids.stream().map(id -> listAccess.ofClient(client.id(), id)).toList();
-  }
 
-  /**
-   * The dossier the new one replaces, locked: the one named, else the dossier a rerun redoes while
-   * it is live, else the company's newest live dossier.
-   */
-  private Optional<Dossier> toSupersede(Client client, Run run, PublishOptions options) {
-    if (options.supersede() == SupersedeMode.NONE) {
-      return Optional.empty();
+    private List<DossierList> lists(Client client, List<ListId> ids) {
+        if (ids.isEmpty()) {
+            return List.of(listAccess.inbox(client.id()));
+        }
+        return ids.stream().map(id -> listAccess.ofClient(client.id(), id)).toList();
     }
-    Company company = Company.of(run.seed());
-    dossiers.lockCompany(client.id(), company);
-    if (options.supersedesDossier().isPresent()) {
-      DossierId named = options.supersedesDossier().get();
-      Dossier target = dossiers.lock(named).filter(d -> d.client().equals(client.id()))
-          .orElseThrow(() -> new Invalid("supersedes_dossier_id", "'" + named + "' is not a dossier of client "
-              + client.slug()));
-      if (!target.isLive()) {
-        throw new Conflict("dossier " + named + " is already superseded by dossier "
-            + target.supersededBy().map(DossierId::toString).orElse("?")
-            + "; name the newest dossier of its chain, or leave supersedes_dossier_id out");
-      }
-      return Optional.of(target);
+
+    /**
+     * The dossier the new one replaces, locked: the one named, else the dossier a rerun redoes while
+     * it is live, else the company's newest live dossier.
+     */
+    private Optional<Dossier> toSupersede(Client client, Run run, PublishOptions options) {
+        if (options.supersede() == SupersedeMode.NONE) {
+            return Optional.empty();
+        }
+        Company company = Company.of(run.seed());
+        dossiers.lockCompany(client.id(), company);
+        if (options.supersedesDossier().isPresent()) {
+            DossierId named = options.supersedesDossier().get();
+            Dossier target = dossiers.lock(named)
+                    .filter(d -> d.client().equals(client.id()))
+                    .orElseThrow(() -> new Invalid(
+                            "supersedes_dossier_id", "'" + named + "' is not a dossier of client " + client.slug()));
+            if (!target.isLive()) {
+                throw new Conflict("dossier " + named + " is already superseded by dossier "
+                        + target.supersededBy().map(DossierId::toString).orElse("?")
+                        + "; name the newest dossier of its chain, or leave supersedes_dossier_id out");
+            }
+            return Optional.of(target);
+        }
+        Optional<Dossier> redone = reruns.ofRun(run.id())
+                .flatMap(rerun -> dossiers.lock(rerun.of()))
+                .filter(Dossier::isLive);
+        if (redone.isPresent()) {
+            return redone;
+        }
+        return dossiers.lockNewestLive(client.id(), company);
     }
-    Optional<Dossier> redone = reruns.ofRun(run.id()).flatMap(rerun -> dossiers.lock(rerun.of())).filter(Dossier::isLive);
-    if (redone.isPresent()) {
-      return redone;
-    }
-    return dossiers.lockNewestLive(client.id(), company);
-  }
 }

@@ -14,33 +14,33 @@ import java.util.List;
  * locks for long; instances running it side by side skip each other's dossiers.
  */
 public final class ReleaseService implements ReleaseDossiersUseCase {
-  private static final int PER_TRANSACTION = 200;
+    private static final int PER_TRANSACTION = 200;
 
-  private final Dossiers dossiers;
-  private final Transactions transactions;
-  private final Clock clock;
+    private final Dossiers dossiers;
+    private final Transactions transactions;
+    private final Clock clock;
 
-  @Inject
-  public ReleaseService(Dossiers dossiers, Transactions transactions, Clock clock) {
-    this.dossiers = dossiers;
-    this.transactions = transactions;
-    this.clock = clock;
-  }
-
-  @Override
-  public int releaseDue() {
-    int released = 0;
-    while (true) {
-      int now = transactions.inTransaction(() -> {
-        Instant at = clock.instant();
-        List<Dossier> due = dossiers.claimDueForRelease(at, PER_TRANSACTION);
-        due.forEach(d -> dossiers.update(d.release(at)));
-        return due.size();
-      });
-      released += now;
-      if (now < PER_TRANSACTION) {
-        return released;
-      }
+    @Inject
+    public ReleaseService(Dossiers dossiers, Transactions transactions, Clock clock) {
+        this.dossiers = dossiers;
+        this.transactions = transactions;
+        this.clock = clock;
     }
-  }
+
+    @Override
+    public int releaseDue() {
+        int released = 0;
+        while (true) {
+            int now = transactions.inTransaction(() -> {
+                Instant at = clock.instant();
+                List<Dossier> due = dossiers.claimDueForRelease(at, PER_TRANSACTION);
+                due.forEach(d -> dossiers.update(d.release(at)));
+                return due.size();
+            });
+            released += now;
+            if (now < PER_TRANSACTION) {
+                return released;
+            }
+        }
+    }
 }

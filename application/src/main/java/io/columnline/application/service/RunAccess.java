@@ -13,28 +13,28 @@ import java.util.Optional;
  * exist. The lock variants are for use inside a transaction.
  */
 public final class RunAccess {
-  private final Runs runs;
+    private final Runs runs;
 
-  @Inject
-  public RunAccess(Runs runs) {
-    this.runs = runs;
-  }
+    @Inject
+    public RunAccess(Runs runs) {
+        this.runs = runs;
+    }
 
-  public Run visible(Caller caller, RunId id) {
-    return visibleOrMissing(caller, id, runs.byId(id));
-  }
+    public Run visible(Caller caller, RunId id) {
+        return visibleOrMissing(caller, id, runs.byId(id));
+    }
 
-  /** For a change of the run's status. */
-  public Run locked(Caller caller, RunId id) {
-    return visibleOrMissing(caller, id, runs.lock(id));
-  }
+    /** For a change of the run's status. */
+    public Run locked(Caller caller, RunId id) {
+        return visibleOrMissing(caller, id, runs.lock(id));
+    }
 
-  /** For writing the run's stages and steps while its status stays as read. */
-  public Run lockedShared(Caller caller, RunId id) {
-    return visibleOrMissing(caller, id, runs.lockShared(id));
-  }
+    /** For writing the run's stages and steps while its status stays as read. */
+    public Run lockedShared(Caller caller, RunId id) {
+        return visibleOrMissing(caller, id, runs.lockShared(id));
+    }
 
-  private static Run visibleOrMissing(Caller caller, RunId id, Optional<Run> run) {
-    return run.filter(r -> caller.canSee(r.client())).orElseThrow(() -> new NotFound("run", id));
-  }
+    private static Run visibleOrMissing(Caller caller, RunId id, Optional<Run> run) {
+        return run.filter(r -> caller.canSee(r.client())).orElseThrow(() -> new NotFound("run", id));
+    }
 }

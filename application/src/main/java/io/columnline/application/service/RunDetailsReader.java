@@ -20,46 +20,47 @@ import java.util.TreeMap;
 
 /** Puts a run together with its stages and its steps' totals. */
 public final class RunDetailsReader {
-  private final Stages stages;
-  private final StepLog steps;
-  private final ClientAccess clients;
-  private final Clock clock;
+    private final Stages stages;
+    private final StepLog steps;
+    private final ClientAccess clients;
+    private final Clock clock;
 
-  @Inject
-  public RunDetailsReader(Stages stages, StepLog steps, ClientAccess clients, Clock clock) {
-    this.stages = stages;
-    this.steps = steps;
-    this.clients = clients;
-    this.clock = clock;
-  }
-
-  public RunDetails details(Run run) {
-    return details(run, clients.byId(run.client()).slug());
-  }
-
-  public RunDetails details(Run run, ClientSlug client) {
-    Map<String, Totals> totals = new TreeMap<>(steps.totalsByStage(run));
-    List<StageDetails> listed = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (Stage stage : stages.ofRun(run)) {
-      listed.add(new StageDetails(stage.name(), Optional.of(stage), totals.getOrDefault(stage.name(), Totals.NONE)));
-      seen.add(stage.name());
+    @Inject
+    public RunDetailsReader(Stages stages, StepLog steps, ClientAccess clients, Clock clock) {
+        this.stages = stages;
+        this.steps = steps;
+        this.clients = clients;
+        this.clock = clock;
     }
-    totals.forEach((name, sum) -> {
-      if (!seen.contains(name)) {
-        listed.add(new StageDetails(name, Optional.empty(), sum));
-      }
-    });
-    return new RunDetails(run, client, listed, Totals.sum(totals.values()), clock.instant());
-  }
 
-  /** A new run has no stages and no steps yet. */
-  public RunDetails fresh(Run run, ClientSlug client) {
-    return new RunDetails(run, client, List.of(), Totals.NONE, clock.instant());
-  }
+    public RunDetails details(Run run) {
+        return details(run, clients.byId(run.client()).slug());
+    }
 
-  public StageDetails stage(Run run, Stage stage) {
-    return new StageDetails(stage.name(), Optional.of(stage),
-        steps.totalsByStage(run).getOrDefault(stage.name(), Totals.NONE));
-  }
+    public RunDetails details(Run run, ClientSlug client) {
+        Map<String, Totals> totals = new TreeMap<>(steps.totalsByStage(run));
+        List<StageDetails> listed = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Stage stage : stages.ofRun(run)) {
+            listed.add(
+                    new StageDetails(stage.name(), Optional.of(stage), totals.getOrDefault(stage.name(), Totals.NONE)));
+            seen.add(stage.name());
+        }
+        totals.forEach((name, sum) -> {
+            if (!seen.contains(name)) {
+                listed.add(new StageDetails(name, Optional.empty(), sum));
+            }
+        });
+        return new RunDetails(run, client, listed, Totals.sum(totals.values()), clock.instant());
+    }
+
+    /** A new run has no stages and no steps yet. */
+    public RunDetails fresh(Run run, ClientSlug client) {
+        return new RunDetails(run, client, List.of(), Totals.NONE, clock.instant());
+    }
+
+    public StageDetails stage(Run run, Stage stage) {
+        return new StageDetails(
+                stage.name(), Optional.of(stage), steps.totalsByStage(run).getOrDefault(stage.name(), Totals.NONE));
+    }
 }

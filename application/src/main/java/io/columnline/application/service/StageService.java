@@ -15,53 +15,53 @@ import java.time.Instant;
 import java.util.Optional;
 
 public final class StageService implements StageUseCase {
-  private final Stages stages;
-  private final RunAccess access;
-  private final RunDetailsReader reader;
-  private final Transactions transactions;
-  private final Clock clock;
+    private final Stages stages;
+    private final RunAccess access;
+    private final RunDetailsReader reader;
+    private final Transactions transactions;
+    private final Clock clock;
 
-  @Inject
-  public StageService(
-      Stages stages, RunAccess access, RunDetailsReader reader, Transactions transactions, Clock clock) {
-    this.stages = stages;
-    this.access = access;
-    this.reader = reader;
-    this.transactions = transactions;
-    this.clock = clock;
-  }
-
-  @Override
-  public StageDetails start(Caller caller, RunId runId, String name) {
-    Key.check("stage", name);
-    return transactions.inTransaction(() -> {
-      Run run = access.lockedShared(caller, runId);
-      run.requireRunning("starting a stage");
-      Instant now = clock.instant();
-      Optional<Stage> before = stages.lock(run, name);
-      Stage after = before.map(stage -> stage.startAgain(now)).orElseGet(() -> Stage.start(run, name, now));
-      return saved(run, before, after);
-    });
-  }
-
-  @Override
-  public StageDetails complete(Caller caller, RunId runId, String name, Stage.Outcome outcome) {
-    Key.check("stage", name);
-    return transactions.inTransaction(() -> {
-      Run run = access.lockedShared(caller, runId);
-      run.requireRunning("completing a stage");
-      Instant now = clock.instant();
-      Optional<Stage> before = stages.lock(run, name);
-      Stage after = before.map(stage -> stage.complete(outcome, now))
-          .orElseGet(() -> Stage.completedWithoutStart(run, name, outcome, now));
-      return saved(run, before, after);
-    });
-  }
-
-  private StageDetails saved(Run run, Optional<Stage> before, Stage after) {
-    if (!before.equals(Optional.of(after))) {
-      stages.save(after);
+    @Inject
+    public StageService(
+            Stages stages, RunAccess access, RunDetailsReader reader, Transactions transactions, Clock clock) {
+        this.stages = stages;
+        this.access = access;
+        this.reader = reader;
+        this.transactions = transactions;
+        this.clock = clock;
     }
-    return reader.stage(run, after);
-  }
+
+    @Override
+    public StageDetails start(Caller caller, RunId runId, String name) {
+        Key.check("stage", name);
+        return transactions.inTransaction(() -> {
+            Run run = access.lockedShared(caller, runId);
+            run.requireRunning("starting a stage");
+            Instant now = clock.instant();
+            Optional<Stage> before = stages.lock(run, name);
+            Stage after = before.map(stage -> stage.startAgain(now)).orElseGet(() -> Stage.start(run, name, now));
+            return saved(run, before, after);
+        });
+    }
+
+    @Override
+    public StageDetails complete(Caller caller, RunId runId, String name, Stage.Outcome outcome) {
+        Key.check("stage", name);
+        return transactions.inTransaction(() -> {
+            Run run = access.lockedShared(caller, runId);
+            run.requireRunning("completing a stage");
+            Instant now = clock.instant();
+            Optional<Stage> before = stages.lock(run, name);
+            Stage after = before.map(stage -> stage.complete(outcome, now))
+                    .orElseGet(() -> Stage.completedWithoutStart(run, name, outcome, now));
+            return saved(run, before, after);
+        });
+    }
+
+    private StageDetails saved(Run run, Optional<Stage> before, Stage after) {
+        if (!before.equals(Optional.of(after))) {
+            stages.save(after);
+        }
+        return reader.stage(run, after);
+    }
 }

@@ -17,33 +17,38 @@ import java.util.List;
  * once), posted, and rescheduled with exponential backoff or closed.
  */
 public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
-  private static final int BATCH = 20;
-  /** A claimed delivery whose worker died is retried after this long. */
-  private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int BATCH = 20;
+    /** A claimed delivery whose worker died is retried after this long. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
 
-  private final WebhookOutbox outbox;
-  private final WebhookSender sender;
-  private final RetryPolicy policy;
-  private final Clock clock;
+    private final WebhookOutbox outbox;
+    private final WebhookSender sender;
+    private final RetryPolicy policy;
+    private final Clock clock;
 
-  @Inject
-  public WebhookDeliveryService(WebhookOutbox outbox, WebhookSender sender, RetryPolicy policy, Clock clock) {
-    this.outbox = outbox;
-    this.sender = sender;
-    this.policy = policy;
-    this.clock = clock;
-  }
-
-  @Override
-  public int deliverDue() {
-    Instant now = clock.instant();
-    List<WebhookDelivery> due = outbox.claimDue(now, BATCH, now.plus(LEASE));
-    for (WebhookDelivery delivery : due) {
-      Instant at = clock.instant();
-      var result = sender.post(delivery.url(), delivery.payload(), delivery.event(), delivery.id().toString());
-      var attempt = new Attempt(delivery.attempts() + 1, at, result.durationMs(), result.statusCode(), result.error());
-      outbox.save(delivery.after(attempt, policy));
+    @Inject
+    public WebhookDeliveryService(WebhookOutbox outbox, WebhookSender sender, RetryPolicy policy, Clock clock) {
+        this.outbox = outbox;
+        this.sender = sender;
+        this.policy = policy;
+        this.clock = clock;
     }
-    return due.size();
-  }
+
+    @Override
+    public int deliverDue() {
+        Instant now = clock.instant();
+        List<WebhookDelivery> due = outbox.claimDue(now, BATCH, now.plus(LEASE));
+        for (WebhookDelivery delivery : due) {
+            Instant at = clock.instant();
+            var result = sender.post(
+                    delivery.url(),
+                    delivery.payload(),
+                    delivery.event(),
+                    delivery.id().toString());
+            var attempt =
+                    new Attempt(delivery.attempts() + 1, at, result.durationMs(), result.statusCode(), result.error());
+            outbox.save(delivery.after(attempt, policy));
+        }
+        return due.size();
+    }
 }

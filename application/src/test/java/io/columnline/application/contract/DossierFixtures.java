@@ -21,34 +21,45 @@ import java.util.Optional;
 
 /** Batches, dossiers and sections for contract and service tests. */
 public final class DossierFixtures {
-  private DossierFixtures() {}
+    private DossierFixtures() {}
 
-  public static Seed seed(String name, String domain) {
-    return new Seed(name, domain, Optional.empty(),
-        new JsonDocument("{\"company_name\":\"" + name + "\",\"domain\":\"" + domain + "\"}"));
-  }
+    public static Seed seed(String name, String domain) {
+        return new Seed(
+                name,
+                domain,
+                Optional.empty(),
+                new JsonDocument("{\"company_name\":\"" + name + "\",\"domain\":\"" + domain + "\"}"));
+    }
 
-  public static Run run(Client client, Seed seed, Instant startedAt) {
-    return Run.start(RunId.random(), client.id(), seed, Optional.empty(), Optional.empty(), startedAt);
-  }
+    public static Run run(Client client, Seed seed, Instant startedAt) {
+        return Run.start(RunId.random(), client.id(), seed, Optional.empty(), Optional.empty(), startedAt);
+    }
 
-  public static Batch batch(Client client, Run run) {
-    return Batch.open(BatchId.random(), run, client, NOW);
-  }
+    public static Batch batch(Client client, Run run) {
+        return Batch.open(BatchId.random(), run, client, NOW);
+    }
 
-  /** A released dossier of the run, published at {@code at}. */
-  public static Dossier dossier(Run run, Client client, Batch batch, Instant at) {
-    return Dossier.publish(DossierId.random(), run, client, batch.id(), PublishOptions.DEFAULT, Optional.empty(), at);
-  }
+    /** A released dossier of the run, published at {@code at}. */
+    public static Dossier dossier(Run run, Client client, Batch batch, Instant at) {
+        return Dossier.publish(
+                DossierId.random(), run, client, batch.id(), PublishOptions.DEFAULT, Optional.empty(), at);
+    }
 
-  public static DossierSection section(String key, int position, String json) {
-    return new DossierSection(new SectionKey(key), key.replace('_', ' '), position, new JsonDocument(json),
-        new StepRef("writer." + key, 1));
-  }
+    public static DossierSection section(String key, int position, String json) {
+        return new DossierSection(
+                new SectionKey(key),
+                key.replace('_', ' '),
+                position,
+                new JsonDocument(json),
+                new StepRef("writer." + key, 1));
+    }
 
-  public static List<DossierSection> sections() {
-    return List.of(
-        section("overview", 1, "{\"headline\":\"Acme, \\\"the\\\" best\",\"employees\":120,\"tags\":[\"a\",\"b\"]}"),
-        section("signals", 2, "{\"items\":[{\"date\":\"2026-11-01\"}],\"summary\":\"line one\\nline two\"}"));
-  }
+    public static List<DossierSection> sections() {
+        return List.of(
+                section(
+                        "overview",
+                        1,
+                        "{\"headline\":\"Acme, \\\"the\\\" best\",\"employees\":120,\"tags\":[\"a\",\"b\"]}"),
+                section("signals", 2, "{\"items\":[{\"date\":\"2026-11-01\"}],\"summary\":\"line one\\nline two\"}"));
+    }
 }

@@ -6,16 +6,16 @@ import io.columnline.application.port.out.Clients;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemoryApiKeysTest extends ApiKeysContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryApiKeys keys = new InMemoryApiKeys();
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryApiKeys keys = new InMemoryApiKeys();
 
-  @Override
-  protected ApiKeys apiKeys() {
-    return keys;
-  }
+    @Override
+    protected ApiKeys apiKeys() {
+        return keys;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

@@ -6,22 +6,22 @@ import io.columnline.application.port.out.Clients;
 import io.columnline.application.port.out.Runs;
 
 class InMemoryBatchesTest extends BatchesContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches(runs);
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryBatches batches = new InMemoryBatches(runs);
 
-  @Override
-  protected Batches batches() {
-    return batches;
-  }
+    @Override
+    protected Batches batches() {
+        return batches;
+    }
 
-  @Override
-  protected Runs runs() {
-    return runs;
-  }
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

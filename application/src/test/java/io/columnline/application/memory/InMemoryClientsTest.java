@@ -5,10 +5,10 @@ import io.columnline.application.port.out.Clients;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemoryClientsTest extends ClientsContract {
-  private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryClients clients = new InMemoryClients();
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

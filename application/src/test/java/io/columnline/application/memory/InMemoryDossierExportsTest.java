@@ -9,51 +9,51 @@ import io.columnline.application.port.out.Runs;
 import io.columnline.application.port.out.Transactions;
 
 class InMemoryDossierExportsTest extends DossierExportsContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches(runs);
-  private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
-  private final InMemoryContacts contacts = new InMemoryContacts(new InMemoryCompanies());
-  private final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);
-  private final InMemoryDossierExports exports = new InMemoryDossierExports(dossiers, batches, runContacts);
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryBatches batches = new InMemoryBatches(runs);
+    private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
+    private final InMemoryContacts contacts = new InMemoryContacts(new InMemoryCompanies());
+    private final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);
+    private final InMemoryDossierExports exports = new InMemoryDossierExports(dossiers, batches, runContacts);
 
-  @Override
-  protected DossierExports exports() {
-    return exports;
-  }
+    @Override
+    protected DossierExports exports() {
+        return exports;
+    }
 
-  @Override
-  protected Dossiers dossiers() {
-    return dossiers;
-  }
+    @Override
+    protected Dossiers dossiers() {
+        return dossiers;
+    }
 
-  @Override
-  protected Batches batches() {
-    return batches;
-  }
+    @Override
+    protected Batches batches() {
+        return batches;
+    }
 
-  @Override
-  protected Runs runs() {
-    return runs;
-  }
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 
-  @Override
-  protected Transactions transactions() {
-    return new InMemoryTransactions();
-  }
+    @Override
+    protected Transactions transactions() {
+        return new InMemoryTransactions();
+    }
 
-  @Override
-  protected io.columnline.application.port.out.Contacts contacts() {
-    return contacts;
-  }
+    @Override
+    protected io.columnline.application.port.out.Contacts contacts() {
+        return contacts;
+    }
 
-  @Override
-  protected io.columnline.application.port.out.RunContacts runContacts() {
-    return runContacts;
-  }
+    @Override
+    protected io.columnline.application.port.out.RunContacts runContacts() {
+        return runContacts;
+    }
 }

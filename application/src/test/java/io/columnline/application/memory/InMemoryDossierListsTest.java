@@ -8,34 +8,34 @@ import io.columnline.application.port.out.Dossiers;
 import io.columnline.application.port.out.Runs;
 
 class InMemoryDossierListsTest extends DossierListsContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches(runs);
-  private final InMemoryDossierLists lists = new InMemoryDossierLists();
-  private final InMemoryDossiers dossiers = new InMemoryDossiers(lists);
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryBatches batches = new InMemoryBatches(runs);
+    private final InMemoryDossierLists lists = new InMemoryDossierLists();
+    private final InMemoryDossiers dossiers = new InMemoryDossiers(lists);
 
-  @Override
-  protected DossierLists lists() {
-    return lists;
-  }
+    @Override
+    protected DossierLists lists() {
+        return lists;
+    }
 
-  @Override
-  protected Dossiers dossiers() {
-    return dossiers;
-  }
+    @Override
+    protected Dossiers dossiers() {
+        return dossiers;
+    }
 
-  @Override
-  protected Batches batches() {
-    return batches;
-  }
+    @Override
+    protected Batches batches() {
+        return batches;
+    }
 
-  @Override
-  protected Runs runs() {
-    return runs;
-  }
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

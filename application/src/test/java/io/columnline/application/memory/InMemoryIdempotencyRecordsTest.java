@@ -5,10 +5,10 @@ import io.columnline.application.port.out.IdempotencyRecords;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemoryIdempotencyRecordsTest extends IdempotencyRecordsContract {
-  private final InMemoryIdempotencyRecords records = new InMemoryIdempotencyRecords();
+    private final InMemoryIdempotencyRecords records = new InMemoryIdempotencyRecords();
 
-  @Override
-  protected IdempotencyRecords records() {
-    return records;
-  }
+    @Override
+    protected IdempotencyRecords records() {
+        return records;
+    }
 }

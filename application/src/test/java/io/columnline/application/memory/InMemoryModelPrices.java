@@ -9,20 +9,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 public final class InMemoryModelPrices implements ModelPrices {
-  private final Map<String, ModelPrice> prices = new ConcurrentHashMap<>();
+    private final Map<String, ModelPrice> prices = new ConcurrentHashMap<>();
 
-  @Override
-  public List<ModelPrice> all() {
-    return prices.values().stream().sorted(Comparator.comparing(ModelPrice::model)).toList();
-  }
+    @Override
+    public List<ModelPrice> all() {
+        return prices.values().stream()
+                .sorted(Comparator.comparing(ModelPrice::model))
+                .toList();
+    }
 
-  @Override
-  public Optional<ModelPrice> byModel(String model) {
-    return Optional.ofNullable(prices.get(model));
-  }
+    @Override
+    public Optional<ModelPrice> byModel(String model) {
+        return Optional.ofNullable(prices.get(model));
+    }
 
-  @Override
-  public void save(ModelPrice price) {
-    prices.put(price.model(), price);
-  }
+    @Override
+    public void save(ModelPrice price) {
+        prices.put(price.model(), price);
+    }
 }

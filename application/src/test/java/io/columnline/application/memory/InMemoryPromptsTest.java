@@ -5,10 +5,10 @@ import io.columnline.application.port.out.Prompts;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemoryPromptsTest extends PromptsContract {
-  private final InMemoryPrompts prompts = new InMemoryPrompts();
+    private final InMemoryPrompts prompts = new InMemoryPrompts();
 
-  @Override
-  protected Prompts prompts() {
-    return prompts;
-  }
+    @Override
+    protected Prompts prompts() {
+        return prompts;
+    }
 }

@@ -8,28 +8,28 @@ import io.columnline.application.port.out.Contacts;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemoryProspectsTest extends ProspectsContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryCompanies companies = new InMemoryCompanies();
-  private final InMemoryContacts contacts = new InMemoryContacts(companies);
-  private final InMemoryAiInteractions interactions = new InMemoryAiInteractions();
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryCompanies companies = new InMemoryCompanies();
+    private final InMemoryContacts contacts = new InMemoryContacts(companies);
+    private final InMemoryAiInteractions interactions = new InMemoryAiInteractions();
 
-  @Override
-  protected Companies companies() {
-    return companies;
-  }
+    @Override
+    protected Companies companies() {
+        return companies;
+    }
 
-  @Override
-  protected Contacts contacts() {
-    return contacts;
-  }
+    @Override
+    protected Contacts contacts() {
+        return contacts;
+    }
 
-  @Override
-  protected AiInteractions interactions() {
-    return interactions;
-  }
+    @Override
+    protected AiInteractions interactions() {
+        return interactions;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

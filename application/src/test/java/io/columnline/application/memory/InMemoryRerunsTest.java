@@ -8,34 +8,34 @@ import io.columnline.application.port.out.Reruns;
 import io.columnline.application.port.out.Runs;
 
 class InMemoryRerunsTest extends RerunsContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches(runs);
-  private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
-  private final InMemoryReruns reruns = new InMemoryReruns();
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryBatches batches = new InMemoryBatches(runs);
+    private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
+    private final InMemoryReruns reruns = new InMemoryReruns();
 
-  @Override
-  protected Reruns reruns() {
-    return reruns;
-  }
+    @Override
+    protected Reruns reruns() {
+        return reruns;
+    }
 
-  @Override
-  protected Dossiers dossiers() {
-    return dossiers;
-  }
+    @Override
+    protected Dossiers dossiers() {
+        return dossiers;
+    }
 
-  @Override
-  protected Batches batches() {
-    return batches;
-  }
+    @Override
+    protected Batches batches() {
+        return batches;
+    }
 
-  @Override
-  protected Runs runs() {
-    return runs;
-  }
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

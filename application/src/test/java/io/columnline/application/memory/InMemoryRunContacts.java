@@ -13,44 +13,53 @@ import java.util.Optional;
 
 /** Reads and attaches the in-memory contacts, the same rows {@link InMemoryContacts} writes. */
 public final class InMemoryRunContacts implements RunContacts {
-  private static final Comparator<Contact> OLDEST_FIRST =
-      Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().toString());
+    private static final Comparator<Contact> OLDEST_FIRST =
+            Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().toString());
 
-  private final InMemoryContacts contacts;
+    private final InMemoryContacts contacts;
 
-  public InMemoryRunContacts(InMemoryContacts contacts) {
-    this.contacts = contacts;
-  }
-
-  @Override
-  public List<Contact> ofRun(RunId run) {
-    return contacts.rows.values().stream()
-        .filter(c -> c.runId().equals(Optional.of(run.value())))
-        .sorted(OLDEST_FIRST)
-        .toList();
-  }
-
-  @Override
-  public Map<DossierId, List<Contact>> ofDossiers(Collection<DossierId> dossiers) {
-    Map<DossierId, List<Contact>> found = new LinkedHashMap<>();
-    for (DossierId dossier : dossiers) {
-      List<Contact> of = contacts.rows.values().stream()
-          .filter(c -> c.dossierId().equals(Optional.of(dossier.value())))
-          .sorted(OLDEST_FIRST)
-          .toList();
-      if (!of.isEmpty()) {
-        found.put(dossier, of);
-      }
+    public InMemoryRunContacts(InMemoryContacts contacts) {
+        this.contacts = contacts;
     }
-    return found;
-  }
 
-  @Override
-  public synchronized List<Contact> attach(RunId run, DossierId dossier) {
-    for (Contact c : ofRun(run)) {
-      contacts.rows.put(c.id(), new Contact(c.id(), c.client(), c.companyId(), c.runId(), Optional.of(dossier.value()),
-          c.values(), c.createdAt(), c.updatedAt()));
+    @Override
+    public List<Contact> ofRun(RunId run) {
+        return contacts.rows.values().stream()
+                .filter(c -> c.runId().equals(Optional.of(run.value())))
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
-    return ofRun(run);
-  }
+
+    @Override
+    public Map<DossierId, List<Contact>> ofDossiers(Collection<DossierId> dossiers) {
+        Map<DossierId, List<Contact>> found = new LinkedHashMap<>();
+        for (DossierId dossier : dossiers) {
+            List<Contact> of = contacts.rows.values().stream()
+                    .filter(c -> c.dossierId().equals(Optional.of(dossier.value())))
+                    .sorted(OLDEST_FIRST)
+                    .toList();
+            if (!of.isEmpty()) {
+                found.put(dossier, of);
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized List<Contact> attach(RunId run, DossierId dossier) {
+        for (Contact c : ofRun(run)) {
+            contacts.rows.put(
+                    c.id(),
+                    new Contact(
+                            c.id(),
+                            c.client(),
+                            c.companyId(),
+                            c.runId(),
+                            Optional.of(dossier.value()),
+                            c.values(),
+                            c.createdAt(),
+                            c.updatedAt()));
+        }
+        return ofRun(run);
+    }
 }

@@ -9,40 +9,40 @@ import io.columnline.application.port.out.RunContacts;
 import io.columnline.application.port.out.Runs;
 
 class InMemoryRunContactsTest extends RunContactsContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryBatches batches = new InMemoryBatches(runs);
-  private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
-  private final InMemoryContacts contacts = new InMemoryContacts(new InMemoryCompanies());
-  private final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryBatches batches = new InMemoryBatches(runs);
+    private final InMemoryDossiers dossiers = new InMemoryDossiers(new InMemoryDossierLists());
+    private final InMemoryContacts contacts = new InMemoryContacts(new InMemoryCompanies());
+    private final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);
 
-  @Override
-  protected RunContacts runContacts() {
-    return runContacts;
-  }
+    @Override
+    protected RunContacts runContacts() {
+        return runContacts;
+    }
 
-  @Override
-  protected Contacts contacts() {
-    return contacts;
-  }
+    @Override
+    protected Contacts contacts() {
+        return contacts;
+    }
 
-  @Override
-  protected Dossiers dossiers() {
-    return dossiers;
-  }
+    @Override
+    protected Dossiers dossiers() {
+        return dossiers;
+    }
 
-  @Override
-  protected Batches batches() {
-    return batches;
-  }
+    @Override
+    protected Batches batches() {
+        return batches;
+    }
 
-  @Override
-  protected Runs runs() {
-    return runs;
-  }
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

@@ -5,10 +5,10 @@ import io.columnline.application.port.out.SectionDefinitions;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemorySectionDefinitionsTest extends SectionDefinitionsContract {
-  private final InMemorySectionDefinitions definitions = new InMemorySectionDefinitions();
+    private final InMemorySectionDefinitions definitions = new InMemorySectionDefinitions();
 
-  @Override
-  protected SectionDefinitions definitions() {
-    return definitions;
-  }
+    @Override
+    protected SectionDefinitions definitions() {
+        return definitions;
+    }
 }

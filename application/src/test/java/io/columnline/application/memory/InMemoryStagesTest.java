@@ -7,22 +7,22 @@ import io.columnline.application.port.out.Stages;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemoryStagesTest extends StagesContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryStages stages = new InMemoryStages();
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryStages stages = new InMemoryStages();
 
-  @Override
-  protected Stages stages() {
-    return stages;
-  }
+    @Override
+    protected Stages stages() {
+        return stages;
+    }
 
-  @Override
-  protected Runs runs() {
-    return runs;
-  }
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

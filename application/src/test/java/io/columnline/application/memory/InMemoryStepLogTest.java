@@ -7,22 +7,22 @@ import io.columnline.application.port.out.StepLog;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemoryStepLogTest extends StepLogContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryRuns runs = new InMemoryRuns();
-  private final InMemoryStepLog steps = new InMemoryStepLog(runs);
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryStepLog steps = new InMemoryStepLog(runs);
 
-  @Override
-  protected StepLog steps() {
-    return steps;
-  }
+    @Override
+    protected StepLog steps() {
+        return steps;
+    }
 
-  @Override
-  protected Runs runs() {
-    return runs;
-  }
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

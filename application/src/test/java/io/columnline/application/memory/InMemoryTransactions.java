@@ -10,15 +10,15 @@ import java.util.function.Supplier;
  * and rollback itself is proved against PostgreSQL.
  */
 public final class InMemoryTransactions implements Transactions {
-  private final ReentrantLock lock = new ReentrantLock();
+    private final ReentrantLock lock = new ReentrantLock();
 
-  @Override
-  public <T> T inTransaction(Supplier<T> work) {
-    lock.lock();
-    try {
-      return work.get();
-    } finally {
-      lock.unlock();
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
     }
-  }
 }

@@ -6,16 +6,16 @@ import io.columnline.application.port.out.WebhookOutbox;
 
 /** The in-memory adapter against the same contract as the Postgres one. */
 class InMemoryWebhookOutboxTest extends WebhookOutboxContract {
-  private final InMemoryClients clients = new InMemoryClients();
-  private final InMemoryWebhookOutbox outbox = new InMemoryWebhookOutbox();
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryWebhookOutbox outbox = new InMemoryWebhookOutbox();
 
-  @Override
-  protected WebhookOutbox outbox() {
-    return outbox;
-  }
+    @Override
+    protected WebhookOutbox outbox() {
+        return outbox;
+    }
 
-  @Override
-  protected Clients clients() {
-    return clients;
-  }
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
 }

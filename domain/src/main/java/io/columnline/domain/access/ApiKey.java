@@ -7,24 +7,24 @@ import java.util.Optional;
 
 /** A stored key: only its hash is kept; the secret is shown once when it is made. */
 public record ApiKey(
-    ApiKeyId id, String hash, Optional<ClientId> client, Instant createdAt, Optional<Instant> revokedAt) {
+        ApiKeyId id, String hash, Optional<ClientId> client, Instant createdAt, Optional<Instant> revokedAt) {
 
-  public ApiKey {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(hash, "hash");
-    Objects.requireNonNull(client, "client");
-    Objects.requireNonNull(revokedAt, "revokedAt");
-  }
+    public ApiKey {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(hash, "hash");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(revokedAt, "revokedAt");
+    }
 
-  public boolean isAdmin() {
-    return client.isEmpty();
-  }
+    public boolean isAdmin() {
+        return client.isEmpty();
+    }
 
-  public boolean isActive() {
-    return revokedAt.isEmpty();
-  }
+    public boolean isActive() {
+        return revokedAt.isEmpty();
+    }
 
-  public Caller asCaller() {
-    return client.<Caller>map(c -> new Caller.OfClient(id, c)).orElseGet(() -> new Caller.Admin(id));
-  }
+    public Caller asCaller() {
+        return client.<Caller>map(c -> new Caller.OfClient(id, c)).orElseGet(() -> new Caller.Admin(id));
+    }
 }

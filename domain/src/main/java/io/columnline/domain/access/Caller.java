@@ -6,40 +6,40 @@ import java.util.Optional;
 
 /** Who is asking: an admin key sees every client, a client key only its own. */
 public sealed interface Caller {
-  ApiKeyId keyId();
+    ApiKeyId keyId();
 
-  boolean canSee(ClientId client);
+    boolean canSee(ClientId client);
 
-  /** The one client a client key is bound to; empty for an admin. */
-  Optional<ClientId> ownClient();
+    /** The one client a client key is bound to; empty for an admin. */
+    Optional<ClientId> ownClient();
 
-  default void requireAdmin() {
-    if (!(this instanceof Admin)) {
-      throw new Forbidden("this needs an admin key");
-    }
-  }
-
-  record Admin(ApiKeyId keyId) implements Caller {
-    @Override
-    public boolean canSee(ClientId client) {
-      return true;
+    default void requireAdmin() {
+        if (!(this instanceof Admin)) {
+            throw new Forbidden("this needs an admin key");
+        }
     }
 
-    @Override
-    public Optional<ClientId> ownClient() {
-      return Optional.empty();
-    }
-  }
+    record Admin(ApiKeyId keyId) implements Caller {
+        @Override
+        public boolean canSee(ClientId client) {
+            return true;
+        }
 
-  record OfClient(ApiKeyId keyId, ClientId client) implements Caller {
-    @Override
-    public boolean canSee(ClientId other) {
-      return client.equals(other);
+        @Override
+        public Optional<ClientId> ownClient() {
+            return Optional.empty();
+        }
     }
 
-    @Override
-    public Optional<ClientId> ownClient() {
-      return Optional.of(client);
+    record OfClient(ApiKeyId keyId, ClientId client) implements Caller {
+        @Override
+        public boolean canSee(ClientId other) {
+            return client.equals(other);
+        }
+
+        @Override
+        public Optional<ClientId> ownClient() {
+            return Optional.of(client);
+        }
     }
-  }
 }

@@ -15,31 +15,31 @@ import java.util.Objects;
  * the day belongs to it, and its counts ({@link BatchCounts}) are read from those runs.
  */
 public record Batch(
-    BatchId id, ClientId client, String name, LocalDate day, String pipelineVersion, Instant createdAt) {
+        BatchId id, ClientId client, String name, LocalDate day, String pipelineVersion, Instant createdAt) {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-  public Batch {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(client, "client");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(day, "day");
-    Objects.requireNonNull(pipelineVersion, "pipelineVersion");
-    Objects.requireNonNull(createdAt, "createdAt");
-  }
+    public Batch {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(day, "day");
+        Objects.requireNonNull(pipelineVersion, "pipelineVersion");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
 
-  /** The client's local day the run started on. */
-  public static LocalDate dayOf(Run run, Client client) {
-    return LocalDate.ofInstant(run.startedAt(), client.timezone());
-  }
+    /** The client's local day the run started on. */
+    public static LocalDate dayOf(Run run, Client client) {
+        return LocalDate.ofInstant(run.startedAt(), client.timezone());
+    }
 
-  public static String name(String pipelineVersion, LocalDate day) {
-    return pipelineVersion.toUpperCase(Locale.ROOT) + "_" + DAY.format(day);
-  }
+    public static String name(String pipelineVersion, LocalDate day) {
+        return pipelineVersion.toUpperCase(Locale.ROOT) + "_" + DAY.format(day);
+    }
 
-  /** The batch of a run's day. */
-  public static Batch open(BatchId id, Run run, Client client, Instant now) {
-    LocalDate day = dayOf(run, client);
-    return new Batch(id, client.id(), name(run.pipelineVersion(), day), day, run.pipelineVersion(), now);
-  }
+    /** The batch of a run's day. */
+    public static Batch open(BatchId id, Run run, Client client, Instant now) {
+        LocalDate day = dayOf(run, client);
+        return new Batch(id, client.id(), name(run.pipelineVersion(), day), day, run.pipelineVersion(), now);
+    }
 }

@@ -7,20 +7,23 @@ package io.columnline.domain.batch;
  * when another run of its day starts.
  */
 public record BatchCounts(long runsStarted, long runsFailed, long dossiersPublished) {
-  public static final BatchCounts NONE = new BatchCounts(0, 0, 0);
+    public static final BatchCounts NONE = new BatchCounts(0, 0, 0);
 
-  public BatchCounts {
-    if (runsStarted < 0 || runsFailed < 0 || dossiersPublished < 0 || runsFailed + dossiersPublished > runsStarted) {
-      throw new IllegalArgumentException("a batch cannot count more outcomes than runs: " + runsStarted + " started, "
-          + runsFailed + " failed, " + dossiersPublished + " published");
+    public BatchCounts {
+        if (runsStarted < 0
+                || runsFailed < 0
+                || dossiersPublished < 0
+                || runsFailed + dossiersPublished > runsStarted) {
+            throw new IllegalArgumentException("a batch cannot count more outcomes than runs: " + runsStarted
+                    + " started, " + runsFailed + " failed, " + dossiersPublished + " published");
+        }
     }
-  }
 
-  public BatchStatus status() {
-    return runsStarted > 0 && runsInProgress() == 0 ? BatchStatus.COMPLETE : BatchStatus.IN_PROGRESS;
-  }
+    public BatchStatus status() {
+        return runsStarted > 0 && runsInProgress() == 0 ? BatchStatus.COMPLETE : BatchStatus.IN_PROGRESS;
+    }
 
-  public long runsInProgress() {
-    return runsStarted - runsFailed - dossiersPublished;
-  }
+    public long runsInProgress() {
+        return runsStarted - runsFailed - dossiersPublished;
+    }
 }

@@ -4,16 +4,16 @@ import java.util.Objects;
 import java.util.UUID;
 
 public record BatchId(UUID value) {
-  public BatchId {
-    Objects.requireNonNull(value, "value");
-  }
+    public BatchId {
+        Objects.requireNonNull(value, "value");
+    }
 
-  public static BatchId random() {
-    return new BatchId(UUID.randomUUID());
-  }
+    public static BatchId random() {
+        return new BatchId(UUID.randomUUID());
+    }
 
-  @Override
-  public String toString() {
-    return value.toString();
-  }
+    @Override
+    public String toString() {
+        return value.toString();
+    }
 }

@@ -11,90 +11,90 @@ import java.util.Optional;
 
 /** A tenant. Everything else belongs to exactly one client. */
 public record Client(
-    ClientId id,
-    ClientSlug slug,
-    String name,
-    ZoneId timezone,
-    ClientProfile profile,
-    int profileVersion,
-    Optional<URI> rerunWebhookUrl,
-    Instant createdAt,
-    Instant updatedAt) {
+        ClientId id,
+        ClientSlug slug,
+        String name,
+        ZoneId timezone,
+        ClientProfile profile,
+        int profileVersion,
+        Optional<URI> rerunWebhookUrl,
+        Instant createdAt,
+        Instant updatedAt) {
 
-  public Client {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(slug, "slug");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(timezone, "timezone");
-    Objects.requireNonNull(profile, "profile");
-    Objects.requireNonNull(rerunWebhookUrl, "rerunWebhookUrl");
-  }
+    public Client {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(slug, "slug");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(timezone, "timezone");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(rerunWebhookUrl, "rerunWebhookUrl");
+    }
 
-  /** Parses the parts a caller sends, reporting every bad one. */
-  public static Settings settings(String name, String timezone, String rerunWebhookUrl) {
-    var problems = new Violations();
-    ZoneId zone = ZoneId.of("UTC");
-    if (name != null && name.isBlank()) {
-      problems.add("name", "must not be blank");
-    }
-    if (timezone != null) {
-      try {
-        zone = ZoneId.of(timezone);
-      } catch (DateTimeException e) {
-        problems.add("timezone", "'" + timezone + "' is not an IANA time zone such as Europe/Berlin");
-      }
-    }
-    Optional<URI> webhook = Optional.empty();
-    if (rerunWebhookUrl != null && !rerunWebhookUrl.isBlank()) {
-      try {
-        URI uri = URI.create(rerunWebhookUrl);
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-          throw new IllegalArgumentException();
+    /** Parses the parts a caller sends, reporting every bad one. */
+    public static Settings settings(String name, String timezone, String rerunWebhookUrl) {
+        var problems = new Violations();
+        ZoneId zone = ZoneId.of("UTC");
+        if (name != null && name.isBlank()) {
+            problems.add("name", "must not be blank");
         }
-        webhook = Optional.of(uri);
-      } catch (IllegalArgumentException e) {
-        problems.add("rerun_webhook_url", "must be an absolute http(s) URL");
-      }
+        if (timezone != null) {
+            try {
+                zone = ZoneId.of(timezone);
+            } catch (DateTimeException e) {
+                problems.add("timezone", "'" + timezone + "' is not an IANA time zone such as Europe/Berlin");
+            }
+        }
+        Optional<URI> webhook = Optional.empty();
+        if (rerunWebhookUrl != null && !rerunWebhookUrl.isBlank()) {
+            try {
+                URI uri = URI.create(rerunWebhookUrl);
+                if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                webhook = Optional.of(uri);
+            } catch (IllegalArgumentException e) {
+                problems.add("rerun_webhook_url", "must be an absolute http(s) URL");
+            }
+        }
+        problems.throwIfAny();
+        return new Settings(name, timezone == null ? null : zone, webhook);
     }
-    problems.throwIfAny();
-    return new Settings(name, timezone == null ? null : zone, webhook);
-  }
 
-  /** What a create-or-update may change; null means "keep what is there" (or the default). */
-  public record Settings(String name, ZoneId timezone, Optional<URI> rerunWebhookUrl) {}
+    /** What a create-or-update may change; null means "keep what is there" (or the default). */
+    public record Settings(String name, ZoneId timezone, Optional<URI> rerunWebhookUrl) {}
 
-  public static Client create(ClientId id, ClientSlug slug, Settings settings, ClientProfile profile, Instant now) {
-    if (settings.name() == null) {
-      throw new Invalid("name", "is required when creating a client");
+    public static Client create(ClientId id, ClientSlug slug, Settings settings, ClientProfile profile, Instant now) {
+        if (settings.name() == null) {
+            throw new Invalid("name", "is required when creating a client");
+        }
+        return new Client(
+                id,
+                slug,
+                settings.name(),
+                settings.timezone() == null ? ZoneId.of("UTC") : settings.timezone(),
+                profile,
+                1,
+                settings.rerunWebhookUrl(),
+                now,
+                now);
     }
-    return new Client(
-        id,
-        slug,
-        settings.name(),
-        settings.timezone() == null ? ZoneId.of("UTC") : settings.timezone(),
-        profile,
-        1,
-        settings.rerunWebhookUrl(),
-        now,
-        now);
-  }
 
-  /** Applies new settings and profile; the profile version moves only when the profile changed. */
-  public Client update(Settings settings, ClientProfile newProfile, Instant now) {
-    boolean profileChanged = !profile.equals(newProfile);
-    return new Client(
-        id,
-        slug,
-        settings.name() == null ? name : settings.name(),
-        settings.timezone() == null ? timezone : settings.timezone(),
-        newProfile,
-        profileChanged ? profileVersion + 1 : profileVersion,
-        settings.rerunWebhookUrl().isPresent() ? settings.rerunWebhookUrl() : rerunWebhookUrl,
-        createdAt,
-        now);
-  }
+    /** Applies new settings and profile; the profile version moves only when the profile changed. */
+    public Client update(Settings settings, ClientProfile newProfile, Instant now) {
+        boolean profileChanged = !profile.equals(newProfile);
+        return new Client(
+                id,
+                slug,
+                settings.name() == null ? name : settings.name(),
+                settings.timezone() == null ? timezone : settings.timezone(),
+                newProfile,
+                profileChanged ? profileVersion + 1 : profileVersion,
+                settings.rerunWebhookUrl().isPresent() ? settings.rerunWebhookUrl() : rerunWebhookUrl,
+                createdAt,
+                now);
+    }
 
-  public boolean profileChangedFrom(Client before) {
-    return profileVersion != before.profileVersion;
-  }
+    public boolean profileChangedFrom(Client before) {
+        return profileVersion != before.profileVersion;
+    }
 }

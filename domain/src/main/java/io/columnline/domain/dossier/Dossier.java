@@ -19,102 +19,165 @@ import java.util.Optional;
  * superseded, which is what the app's "updated" badge shows.
  */
 public record Dossier(
-    DossierId id,
-    ClientId client,
-    RunId run,
-    BatchId batch,
-    Company company,
-    String pipelineVersion,
-    DossierStatus status,
-    Optional<LocalDate> releaseDate,
-    Optional<Instant> releaseAt,
-    Optional<Instant> releasedAt,
-    Optional<DossierId> supersedes,
-    Optional<DossierId> supersededBy,
-    String publishedWith,
-    Instant createdAt,
-    Instant updatedAt) {
+        DossierId id,
+        ClientId client,
+        RunId run,
+        BatchId batch,
+        Company company,
+        String pipelineVersion,
+        DossierStatus status,
+        Optional<LocalDate> releaseDate,
+        Optional<Instant> releaseAt,
+        Optional<Instant> releasedAt,
+        Optional<DossierId> supersedes,
+        Optional<DossierId> supersededBy,
+        String publishedWith,
+        Instant createdAt,
+        Instant updatedAt) {
 
-  public Dossier {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(client, "client");
-    Objects.requireNonNull(run, "run");
-    Objects.requireNonNull(batch, "batch");
-    Objects.requireNonNull(company, "company");
-    Objects.requireNonNull(pipelineVersion, "pipelineVersion");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(releaseDate, "releaseDate");
-    Objects.requireNonNull(releaseAt, "releaseAt");
-    Objects.requireNonNull(releasedAt, "releasedAt");
-    Objects.requireNonNull(supersedes, "supersedes");
-    Objects.requireNonNull(supersededBy, "supersededBy");
-    Objects.requireNonNull(publishedWith, "publishedWith");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(updatedAt, "updatedAt");
-  }
-
-  /**
-   * The dossier a run becomes: released now, or scheduled when its release date is after today in
-   * the client's time zone.
-   */
-  public static Dossier publish(
-      DossierId id, Run run, Client client, BatchId batch, PublishOptions options, Optional<DossierId> supersedes,
-      Instant now) {
-    LocalDate today = LocalDate.ofInstant(now, client.timezone());
-    boolean later = options.releaseDate().map(date -> date.isAfter(today)).orElse(false);
-    Optional<Instant> releaseAt = later
-        ? options.releaseDate().map(date -> date.atStartOfDay(client.timezone()).toInstant())
-        : Optional.empty();
-    return new Dossier(id, client.id(), run.id(), batch, Company.of(run.seed()), run.pipelineVersion(),
-        later ? DossierStatus.SCHEDULED : DossierStatus.RELEASED, options.releaseDate(), releaseAt,
-        later ? Optional.empty() : Optional.of(now), supersedes, Optional.empty(), options.fingerprint(), now, now);
-  }
-
-  /** Scheduled or released: not yet replaced by a newer dossier. */
-  public boolean isLive() {
-    return status != DossierStatus.SUPERSEDED;
-  }
-
-  /** A dossier that replaced an earlier one shows as updated. */
-  public boolean isUpdate() {
-    return supersedes.isPresent();
-  }
-
-  /** Client keys see released dossiers only (the roadmap's {@code released_at <= now()}). */
-  public boolean isReleased() {
-    return releasedAt.isPresent();
-  }
-
-  public boolean isDueForRelease(Instant now) {
-    return status == DossierStatus.SCHEDULED && releaseAt.map(at -> !at.isAfter(now)).orElse(true);
-  }
-
-  /** Whether publishing its run again with these options asks for exactly this dossier. */
-  public boolean publishedWith(PublishOptions options) {
-    return publishedWith.equals(options.fingerprint());
-  }
-
-  public Dossier supersededBy(DossierId newer, Instant now) {
-    if (!isLive()) {
-      throw new Conflict("dossier " + id + " is already superseded by dossier "
-          + supersededBy.map(DossierId::toString).orElse("?") + "; supersede the newest dossier of the chain instead");
+    public Dossier {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(run, "run");
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(company, "company");
+        Objects.requireNonNull(pipelineVersion, "pipelineVersion");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(releaseDate, "releaseDate");
+        Objects.requireNonNull(releaseAt, "releaseAt");
+        Objects.requireNonNull(releasedAt, "releasedAt");
+        Objects.requireNonNull(supersedes, "supersedes");
+        Objects.requireNonNull(supersededBy, "supersededBy");
+        Objects.requireNonNull(publishedWith, "publishedWith");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
     }
-    return new Dossier(id, client, run, batch, company, pipelineVersion, DossierStatus.SUPERSEDED, releaseDate,
-        releaseAt, releasedAt, supersedes, Optional.of(newer), publishedWith, createdAt, now);
-  }
 
-  /** Releases a scheduled dossier; any other answers unchanged. */
-  public Dossier release(Instant now) {
-    if (status != DossierStatus.SCHEDULED) {
-      return this;
+    /**
+     * The dossier a run becomes: released now, or scheduled when its release date is after today in
+     * the client's time zone.
+     */
+    public static Dossier publish(
+            DossierId id,
+            Run run,
+            Client client,
+            BatchId batch,
+            PublishOptions options,
+            Optional<DossierId> supersedes,
+            Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, client.timezone());
+        boolean later = options.releaseDate().map(date -> date.isAfter(today)).orElse(false);
+        Optional<Instant> releaseAt = later
+                ? options.releaseDate()
+                        .map(date -> date.atStartOfDay(client.timezone()).toInstant())
+                : Optional.empty();
+        return new Dossier(
+                id,
+                client.id(),
+                run.id(),
+                batch,
+                Company.of(run.seed()),
+                run.pipelineVersion(),
+                later ? DossierStatus.SCHEDULED : DossierStatus.RELEASED,
+                options.releaseDate(),
+                releaseAt,
+                later ? Optional.empty() : Optional.of(now),
+                supersedes,
+                Optional.empty(),
+                options.fingerprint(),
+                now,
+                now);
     }
-    return new Dossier(id, client, run, batch, company, pipelineVersion, DossierStatus.RELEASED, releaseDate,
-        releaseAt, Optional.of(now), supersedes, supersededBy, publishedWith, createdAt, now);
-  }
 
-  /** A change of list membership is a change of the dossier for readers polling {@code updated_since}. */
-  public Dossier touched(Instant now) {
-    return new Dossier(id, client, run, batch, company, pipelineVersion, status, releaseDate, releaseAt, releasedAt,
-        supersedes, supersededBy, publishedWith, createdAt, now);
-  }
+    /** Scheduled or released: not yet replaced by a newer dossier. */
+    public boolean isLive() {
+        return status != DossierStatus.SUPERSEDED;
+    }
+
+    /** A dossier that replaced an earlier one shows as updated. */
+    public boolean isUpdate() {
+        return supersedes.isPresent();
+    }
+
+    /** Client keys see released dossiers only (the roadmap's {@code released_at <= now()}). */
+    public boolean isReleased() {
+        return releasedAt.isPresent();
+    }
+
+    public boolean isDueForRelease(Instant now) {
+        return status == DossierStatus.SCHEDULED
+                && releaseAt.map(at -> !at.isAfter(now)).orElse(true);
+    }
+
+    /** Whether publishing its run again with these options asks for exactly this dossier. */
+    public boolean publishedWith(PublishOptions options) {
+        return publishedWith.equals(options.fingerprint());
+    }
+
+    public Dossier supersededBy(DossierId newer, Instant now) {
+        if (!isLive()) {
+            throw new Conflict("dossier " + id + " is already superseded by dossier "
+                    + supersededBy.map(DossierId::toString).orElse("?")
+                    + "; supersede the newest dossier of the chain instead");
+        }
+        return new Dossier(
+                id,
+                client,
+                run,
+                batch,
+                company,
+                pipelineVersion,
+                DossierStatus.SUPERSEDED,
+                releaseDate,
+                releaseAt,
+                releasedAt,
+                supersedes,
+                Optional.of(newer),
+                publishedWith,
+                createdAt,
+                now);
+    }
+
+    /** Releases a scheduled dossier; any other answers unchanged. */
+    public Dossier release(Instant now) {
+        if (status != DossierStatus.SCHEDULED) {
+            return this;
+        }
+        return new Dossier(
+                id,
+                client,
+                run,
+                batch,
+                company,
+                pipelineVersion,
+                DossierStatus.RELEASED,
+                releaseDate,
+                releaseAt,
+                Optional.of(now),
+                supersedes,
+                supersededBy,
+                publishedWith,
+                createdAt,
+                now);
+    }
+
+    /** A change of list membership is a change of the dossier for readers polling {@code updated_since}. */
+    public Dossier touched(Instant now) {
+        return new Dossier(
+                id,
+                client,
+                run,
+                batch,
+                company,
+                pipelineVersion,
+                status,
+                releaseDate,
+                releaseAt,
+                releasedAt,
+                supersedes,
+                supersededBy,
+                publishedWith,
+                createdAt,
+                now);
+    }
 }

@@ -4,16 +4,16 @@ import java.util.Objects;
 import java.util.UUID;
 
 public record DossierId(UUID value) {
-  public DossierId {
-    Objects.requireNonNull(value, "value");
-  }
+    public DossierId {
+        Objects.requireNonNull(value, "value");
+    }
 
-  public static DossierId random() {
-    return new DossierId(UUID.randomUUID());
-  }
+    public static DossierId random() {
+        return new DossierId(UUID.randomUUID());
+    }
 
-  @Override
-  public String toString() {
-    return value.toString();
-  }
+    @Override
+    public String toString() {
+        return value.toString();
+    }
 }

@@ -7,10 +7,10 @@ import java.util.Objects;
 
 /** One section as published: its definition's title and place, the writer's output and the step that wrote it. */
 public record DossierSection(SectionKey key, String title, int position, JsonDocument content, StepRef writtenBy) {
-  public DossierSection {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(writtenBy, "writtenBy");
-  }
+    public DossierSection {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(writtenBy, "writtenBy");
+    }
 }

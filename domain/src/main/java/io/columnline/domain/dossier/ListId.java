@@ -4,16 +4,16 @@ import java.util.Objects;
 import java.util.UUID;
 
 public record ListId(UUID value) {
-  public ListId {
-    Objects.requireNonNull(value, "value");
-  }
+    public ListId {
+        Objects.requireNonNull(value, "value");
+    }
 
-  public static ListId random() {
-    return new ListId(UUID.randomUUID());
-  }
+    public static ListId random() {
+        return new ListId(UUID.randomUUID());
+    }
 
-  @Override
-  public String toString() {
-    return value.toString();
-  }
+    @Override
+    public String toString() {
+        return value.toString();
+    }
 }

@@ -2,9 +2,9 @@ package io.columnline.domain.error;
 
 /** A rule of the domain refused something; adapters turn the subtype into their own status. */
 public abstract sealed class DomainException extends RuntimeException
-    permits NotFound, Conflict, Invalid, Unauthenticated, Forbidden {
+        permits NotFound, Conflict, Invalid, Unauthenticated, Forbidden {
 
-  protected DomainException(String message) {
-    super(message, null, false, false);
-  }
+    protected DomainException(String message) {
+        super(message, null, false, false);
+    }
 }

@@ -7,12 +7,12 @@ import java.util.Objects;
  * (keys sorted, no insignificant whitespace) so two equal documents compare equal.
  */
 public record JsonDocument(String text) {
-  public static final JsonDocument EMPTY_OBJECT = new JsonDocument("{}");
+    public static final JsonDocument EMPTY_OBJECT = new JsonDocument("{}");
 
-  public JsonDocument {
-    Objects.requireNonNull(text, "text");
-    if (text.isBlank()) {
-      throw new IllegalArgumentException("a JSON document cannot be blank");
+    public JsonDocument {
+        Objects.requireNonNull(text, "text");
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("a JSON document cannot be blank");
+        }
     }
-  }
 }

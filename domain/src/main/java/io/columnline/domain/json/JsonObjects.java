@@ -9,57 +9,57 @@ import java.util.TreeMap;
  * text, numbers, booleans, null, and documents that are embedded as they are.
  */
 public final class JsonObjects {
-  private JsonObjects() {}
+    private JsonObjects() {}
 
-  public static JsonDocument object(Map<String, ?> fields) {
-    var text = new StringBuilder("{");
-    boolean first = true;
-    for (Map.Entry<String, ?> field : new TreeMap<>(fields).entrySet()) {
-      if (!first) {
-        text.append(',');
-      }
-      first = false;
-      string(text, field.getKey());
-      text.append(':');
-      value(text, field.getValue());
-    }
-    return new JsonDocument(text.append('}').toString());
-  }
-
-  private static void value(StringBuilder text, Object value) {
-    switch (value) {
-      case null -> text.append("null");
-      case JsonDocument document -> text.append(document.text());
-      case Boolean b -> text.append(b);
-      case BigDecimal d -> text.append(d.toPlainString());
-      case Integer i -> text.append(i);
-      case Long l -> text.append(l);
-      case CharSequence s -> string(text, s.toString());
-      default -> string(text, value.toString());
-    }
-  }
-
-  private static void string(StringBuilder text, String value) {
-    text.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> text.append("\\\"");
-        case '\\' -> text.append("\\\\");
-        case '\n' -> text.append("\\n");
-        case '\r' -> text.append("\\r");
-        case '\t' -> text.append("\\t");
-        case '\b' -> text.append("\\b");
-        case '\f' -> text.append("\\f");
-        default -> {
-          if (c < 0x20) {
-            text.append(String.format("\\u%04x", (int) c));
-          } else {
-            text.append(c);
-          }
+    public static JsonDocument object(Map<String, ?> fields) {
+        var text = new StringBuilder("{");
+        boolean first = true;
+        for (Map.Entry<String, ?> field : new TreeMap<>(fields).entrySet()) {
+            if (!first) {
+                text.append(',');
+            }
+            first = false;
+            string(text, field.getKey());
+            text.append(':');
+            value(text, field.getValue());
         }
-      }
+        return new JsonDocument(text.append('}').toString());
     }
-    text.append('"');
-  }
+
+    private static void value(StringBuilder text, Object value) {
+        switch (value) {
+            case null -> text.append("null");
+            case JsonDocument document -> text.append(document.text());
+            case Boolean b -> text.append(b);
+            case BigDecimal d -> text.append(d.toPlainString());
+            case Integer i -> text.append(i);
+            case Long l -> text.append(l);
+            case CharSequence s -> string(text, s.toString());
+            default -> string(text, value.toString());
+        }
+    }
+
+    private static void string(StringBuilder text, String value) {
+        text.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> text.append("\\\"");
+                case '\\' -> text.append("\\\\");
+                case '\n' -> text.append("\\n");
+                case '\r' -> text.append("\\r");
+                case '\t' -> text.append("\\t");
+                case '\b' -> text.append("\\b");
+                case '\f' -> text.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        text.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        text.append(c);
+                    }
+                }
+            }
+        }
+        text.append('"');
+    }
 }

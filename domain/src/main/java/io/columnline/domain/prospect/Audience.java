@@ -7,20 +7,26 @@ import java.util.Optional;
  * out those who bounced or unsubscribed unless asked.
  */
 public record Audience(
-    Optional<String> segment,
-    Optional<Boolean> smeRegistry,
-    Optional<String> status,
-    Optional<String> region,
-    Optional<String> positionContains,
-    Optional<String> processingStatus,
-    Optional<Boolean> hasEmail,
-    boolean includeSuppressed) {
+        Optional<String> segment,
+        Optional<Boolean> smeRegistry,
+        Optional<String> status,
+        Optional<String> region,
+        Optional<String> positionContains,
+        Optional<String> processingStatus,
+        Optional<Boolean> hasEmail,
+        boolean includeSuppressed) {
 
-  public static final Audience EVERYONE = new Audience(
-      Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-      Optional.empty(), false);
+    public static final Audience EVERYONE = new Audience(
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            false);
 
-  public Audience {
-    positionContains = positionContains.map(String::strip).filter(p -> !p.isEmpty());
-  }
+    public Audience {
+        positionContains = positionContains.map(String::strip).filter(p -> !p.isEmpty());
+    }
 }

@@ -11,26 +11,26 @@ import java.util.UUID;
  * during a run also names that run and, once published, its dossier.
  */
 public record Contact(
-    UUID id,
-    ClientId client,
-    Optional<UUID> companyId,
-    Optional<UUID> runId,
-    Optional<UUID> dossierId,
-    FieldValues values,
-    Instant createdAt,
-    Instant updatedAt) {
+        UUID id,
+        ClientId client,
+        Optional<UUID> companyId,
+        Optional<UUID> runId,
+        Optional<UUID> dossierId,
+        FieldValues values,
+        Instant createdAt,
+        Instant updatedAt) {
 
-  public Contact {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(client, "client");
-    Objects.requireNonNull(companyId, "companyId");
-    Objects.requireNonNull(runId, "runId");
-    Objects.requireNonNull(dossierId, "dossierId");
-    Objects.requireNonNull(values, "values");
-  }
+    public Contact {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(companyId, "companyId");
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(dossierId, "dossierId");
+        Objects.requireNonNull(values, "values");
+    }
 
-  /** Bounced or unsubscribed: never queued for a campaign again. */
-  public boolean suppressed() {
-    return Boolean.TRUE.equals(values.get("reply_bounce")) || Boolean.TRUE.equals(values.get("reply_unsubscribe"));
-  }
+    /** Bounced or unsubscribed: never queued for a campaign again. */
+    public boolean suppressed() {
+        return Boolean.TRUE.equals(values.get("reply_bounce")) || Boolean.TRUE.equals(values.get("reply_unsubscribe"));
+    }
 }

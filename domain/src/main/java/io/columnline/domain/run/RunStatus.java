@@ -1,16 +1,16 @@
 package io.columnline.domain.run;
 
 public enum RunStatus {
-  RUNNING,
-  COMPLETED,
-  FAILED,
-  PUBLISHED;
+    RUNNING,
+    COMPLETED,
+    FAILED,
+    PUBLISHED;
 
-  public String wire() {
-    return Wire.name(this);
-  }
+    public String wire() {
+        return Wire.name(this);
+    }
 
-  public static RunStatus parse(String field, String value) {
-    return Wire.parse(RunStatus.class, field, value);
-  }
+    public static RunStatus parse(String field, String value) {
+        return Wire.parse(RunStatus.class, field, value);
+    }
 }

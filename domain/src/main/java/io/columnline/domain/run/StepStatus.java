@@ -1,14 +1,14 @@
 package io.columnline.domain.run;
 
 public enum StepStatus {
-  SUCCESS,
-  FAILURE;
+    SUCCESS,
+    FAILURE;
 
-  public String wire() {
-    return Wire.name(this);
-  }
+    public String wire() {
+        return Wire.name(this);
+    }
 
-  public static StepStatus parse(String field, String value) {
-    return Wire.parse(StepStatus.class, field, value);
-  }
+    public static StepStatus parse(String field, String value) {
+        return Wire.parse(StepStatus.class, field, value);
+    }
 }

@@ -9,11 +9,22 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 public interface AiInteractionsUseCase {
-  AiInteraction log(Command command);
+    AiInteraction log(Command command);
 
-  Page<AiInteraction> list(Caller caller, Optional<ClientSlug> client, Optional<String> sessionKey,
-      Optional<String> conversationId, PageRequest page);
+    Page<AiInteraction> list(
+            Caller caller,
+            Optional<ClientSlug> client,
+            Optional<String> sessionKey,
+            Optional<String> conversationId,
+            PageRequest page);
 
-  record Command(Caller caller, Optional<ClientSlug> client, String sessionKey, String conversationId, String prompt,
-      String response, String modelUsed, BigDecimal confidenceScore) {}
+    record Command(
+            Caller caller,
+            Optional<ClientSlug> client,
+            String sessionKey,
+            String conversationId,
+            String prompt,
+            String response,
+            String modelUsed,
+            BigDecimal confidenceScore) {}
 }

@@ -10,15 +10,15 @@ import java.util.List;
 
 /** A dossier as its readers see it: with its client's slug, batch, sections, lists and contacts. */
 public record DossierDetails(
-    Dossier dossier,
-    ClientSlug client,
-    Batch batch,
-    List<DossierSection> sections,
-    List<DossierList> lists,
-    List<Contact> contacts) {
-  public DossierDetails {
-    sections = List.copyOf(sections);
-    lists = List.copyOf(lists);
-    contacts = List.copyOf(contacts);
-  }
+        Dossier dossier,
+        ClientSlug client,
+        Batch batch,
+        List<DossierSection> sections,
+        List<DossierList> lists,
+        List<Contact> contacts) {
+    public DossierDetails {
+        sections = List.copyOf(sections);
+        lists = List.copyOf(lists);
+        contacts = List.copyOf(contacts);
+    }
 }

@@ -12,17 +12,18 @@ import java.util.Optional;
  * {@code section.field}, then the contact's. Written as it is read, in constant memory.
  */
 public interface ExportDossiersUseCase {
-  /** Checks the query and finds the columns; nothing is written until {@link CsvExport#writeTo}. */
-  CsvExport export(Caller caller, Query query);
+    /** Checks the query and finds the columns; nothing is written until {@link CsvExport#writeTo}. */
+    CsvExport export(Caller caller, Query query);
 
-  /** {@code client} is a slug or id (a client key may leave it out); {@code batch} and {@code list} are ids or names. */
-  record Query(Optional<String> client, Optional<String> batch, Optional<String> list, Optional<DossierStatus> status) {}
+    /** {@code client} is a slug or id (a client key may leave it out); {@code batch} and {@code list} are ids or names. */
+    record Query(
+            Optional<String> client, Optional<String> batch, Optional<String> list, Optional<DossierStatus> status) {}
 
-  interface CsvExport {
-    /** A file name that says what was exported, e.g. {@code acme-dossiers-V2_20261122.csv}. */
-    String fileName();
+    interface CsvExport {
+        /** A file name that says what was exported, e.g. {@code acme-dossiers-V2_20261122.csv}. */
+        String fileName();
 
-    /** Writes the header and every row; returns how many rows (without the header) were written. */
-    long writeTo(Writer out) throws IOException;
-  }
+        /** Writes the header and every row; returns how many rows (without the header) were written. */
+        long writeTo(Writer out) throws IOException;
+    }
 }

@@ -1,6 +1,6 @@
 package io.columnline.application.port.in;
 
 public interface HealthUseCase {
-  /** The database answers and its schema is current. */
-  boolean ready();
+    /** The database answers and its schema is current. */
+    boolean ready();
 }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /** A dossier in a list: without its sections, with its client's slug, batch name and lists. */
 public record ListedDossier(Dossier dossier, ClientSlug client, String batchName, List<DossierList> lists) {
-  public ListedDossier {
-    lists = List.copyOf(lists);
-  }
+    public ListedDossier {
+        lists = List.copyOf(lists);
+    }
 }

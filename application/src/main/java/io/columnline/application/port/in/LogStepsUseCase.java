@@ -11,13 +11,13 @@ import java.util.List;
  * step key and attempt with a different payload is refused.
  */
 public interface LogStepsUseCase {
-  int MAX_BATCH = 500;
+    int MAX_BATCH = 500;
 
-  Logged log(Caller caller, RunId run, StepEntry.Draft step);
+    Logged log(Caller caller, RunId run, StepEntry.Draft step);
 
-  /** All or nothing: refused as a whole, with every problem named by its {@code steps[i]} position. */
-  List<Logged> logBatch(Caller caller, RunId run, List<StepEntry.Draft> steps);
+    /** All or nothing: refused as a whole, with every problem named by its {@code steps[i]} position. */
+    List<Logged> logBatch(Caller caller, RunId run, List<StepEntry.Draft> steps);
 
-  /** {@code created} is false when the step had been logged before. */
-  record Logged(Step step, boolean created) {}
+    /** {@code created} is false when the step had been logged before. */
+    record Logged(Step step, boolean created) {}
 }

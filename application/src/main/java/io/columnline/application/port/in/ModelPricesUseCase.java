@@ -7,9 +7,9 @@ import java.util.List;
 
 /** The price table steps are costed with. Anyone may read it; only an admin changes it. */
 public interface ModelPricesUseCase {
-  Saved save(Caller caller, String model, BigDecimal inputPerMillionUsd, BigDecimal outputPerMillionUsd);
+    Saved save(Caller caller, String model, BigDecimal inputPerMillionUsd, BigDecimal outputPerMillionUsd);
 
-  List<ModelPrice> list();
+    List<ModelPrice> list();
 
-  record Saved(ModelPrice price, boolean created) {}
+    record Saved(ModelPrice price, boolean created) {}
 }

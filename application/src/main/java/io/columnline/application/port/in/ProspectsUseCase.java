@@ -18,17 +18,17 @@ import java.util.UUID;
  * rules as imports) and a {@code null} value empties a field.
  */
 public interface ProspectsUseCase {
-  Company company(Caller caller, UUID id);
+    Company company(Caller caller, UUID id);
 
-  Page<Company> companies(Caller caller, Optional<ClientSlug> client, Map<String, String> filters, PageRequest page);
+    Page<Company> companies(Caller caller, Optional<ClientSlug> client, Map<String, String> filters, PageRequest page);
 
-  Company patchCompany(Caller caller, UUID id, Map<String, String> values);
+    Company patchCompany(Caller caller, UUID id, Map<String, String> values);
 
-  Contact contact(Caller caller, UUID id);
+    Contact contact(Caller caller, UUID id);
 
-  Page<Contact> contacts(Caller caller, Optional<ClientSlug> client, Map<String, String> filters, PageRequest page);
+    Page<Contact> contacts(Caller caller, Optional<ClientSlug> client, Map<String, String> filters, PageRequest page);
 
-  Contact patchContact(Caller caller, UUID id, Map<String, String> values);
+    Contact patchContact(Caller caller, UUID id, Map<String, String> values);
 
-  Page<Member> audience(Caller caller, Optional<ClientSlug> client, Audience audience, PageRequest page);
+    Page<Member> audience(Caller caller, Optional<ClientSlug> client, Audience audience, PageRequest page);
 }

@@ -10,8 +10,8 @@ import io.columnline.domain.run.RunId;
  * Publishing a published run again with the same options answers the same dossier.
  */
 public interface PublishRunUseCase {
-  Published publish(Caller caller, RunId run, PublishOptions options);
+    Published publish(Caller caller, RunId run, PublishOptions options);
 
-  /** {@code created} is false when the run had been published before. */
-  record Published(DossierDetails dossier, boolean created) {}
+    /** {@code created} is false when the run had been published before. */
+    record Published(DossierDetails dossier, boolean created) {}
 }

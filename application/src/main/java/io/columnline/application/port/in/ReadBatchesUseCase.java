@@ -11,16 +11,16 @@ import io.columnline.domain.client.ClientSlug;
 import java.util.Optional;
 
 public interface ReadBatchesUseCase {
-  /** Newest day first; a client key sees its own client's batches. */
-  Page<ListedBatch> list(Caller caller, Query query, PageRequest page);
+    /** Newest day first; a client key sees its own client's batches. */
+    Page<ListedBatch> list(Caller caller, Query query, PageRequest page);
 
-  /** The batch with a page of its dossiers (those the caller may see), newest first. */
-  BatchDetails get(Caller caller, BatchId id, PageRequest dossiers);
+    /** The batch with a page of its dossiers (those the caller may see), newest first. */
+    BatchDetails get(Caller caller, BatchId id, PageRequest dossiers);
 
-  /** {@code client} is a slug or id; empty parts do not filter. */
-  record Query(Optional<String> client, Optional<BatchStatus> status) {}
+    /** {@code client} is a slug or id; empty parts do not filter. */
+    record Query(Optional<String> client, Optional<BatchStatus> status) {}
 
-  record ListedBatch(Batch batch, BatchCounts counts, ClientSlug client) {}
+    record ListedBatch(Batch batch, BatchCounts counts, ClientSlug client) {}
 
-  record BatchDetails(Batch batch, BatchCounts counts, ClientSlug client, Page<ListedDossier> dossiers) {}
+    record BatchDetails(Batch batch, BatchCounts counts, ClientSlug client, Page<ListedDossier> dossiers) {}
 }

@@ -9,9 +9,9 @@ import io.columnline.domain.client.ProfileVersion;
 import java.util.List;
 
 public interface ReadClientsUseCase {
-  Client get(Caller caller, ClientSlug slug);
+    Client get(Caller caller, ClientSlug slug);
 
-  Page<Client> list(Caller caller, PageRequest page);
+    Page<Client> list(Caller caller, PageRequest page);
 
-  List<ProfileVersion> profileVersions(Caller caller, ClientSlug slug);
+    List<ProfileVersion> profileVersions(Caller caller, ClientSlug slug);
 }

@@ -11,27 +11,26 @@ import io.columnline.domain.prompt.PromptSelector;
 import io.columnline.domain.prompt.PromptVersion;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Reads prompts (any key): a chosen version, the list, the history, and rendering. */
 public interface ReadPromptsUseCase {
-  Selected get(Caller caller, PromptKey key, PromptSelector selector);
+    Selected get(Caller caller, PromptKey key, PromptSelector selector);
 
-  Page<Prompt> list(Caller caller, PageRequest page);
+    Page<Prompt> list(Caller caller, PageRequest page);
 
-  /** Newest first, each with its labels and how many logged steps used it at what cost. */
-  Page<VersionEntry> versions(Caller caller, PromptKey key, PageRequest page);
+    /** Newest first, each with its labels and how many logged steps used it at what cost. */
+    Page<VersionEntry> versions(Caller caller, PromptKey key, PageRequest page);
 
-  /** Fills the chosen version's template; a variable without a value is refused, every one named. */
-  Rendered render(Caller caller, PromptKey key, PromptSelector selector, Map<String, String> variables);
+    /** Fills the chosen version's template; a variable without a value is refused, every one named. */
+    Rendered render(Caller caller, PromptKey key, PromptSelector selector, Map<String, String> variables);
 
-  record Selected(Prompt prompt, PromptVersion version) {
-    public List<PromptLabel> labels() {
-      return prompt.labelsOf(version.version());
+    record Selected(Prompt prompt, PromptVersion version) {
+        public List<PromptLabel> labels() {
+            return prompt.labelsOf(version.version());
+        }
     }
-  }
 
-  record VersionEntry(PromptVersion version, List<PromptLabel> labels, Usage usage) {}
+    record VersionEntry(PromptVersion version, List<PromptLabel> labels, Usage usage) {}
 
-  record Rendered(PromptVersion version, String text) {}
+    record Rendered(PromptVersion version, String text) {}
 }

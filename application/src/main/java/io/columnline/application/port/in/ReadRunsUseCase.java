@@ -11,13 +11,13 @@ import java.time.Instant;
 import java.util.Optional;
 
 public interface ReadRunsUseCase {
-  RunDetails get(Caller caller, RunId id);
+    RunDetails get(Caller caller, RunId id);
 
-  /** Newest first; a client key sees only its own client's runs. */
-  Page<ListedRun> list(Caller caller, Query query, PageRequest page);
+    /** Newest first; a client key sees only its own client's runs. */
+    Page<ListedRun> list(Caller caller, Query query, PageRequest page);
 
-  /** {@code client} is a slug or a client id; empty parts do not filter. */
-  record Query(Optional<String> client, Optional<RunStatus> status, Optional<Instant> since) {}
+    /** {@code client} is a slug or a client id; empty parts do not filter. */
+    record Query(Optional<String> client, Optional<RunStatus> status, Optional<Instant> since) {}
 
-  record ListedRun(Run run, ClientSlug client) {}
+    record ListedRun(Run run, ClientSlug client) {}
 }

@@ -7,8 +7,8 @@ import io.columnline.domain.section.SectionDefinition;
 import io.columnline.domain.section.SectionKey;
 
 public interface ReadSectionDefinitionsUseCase {
-  SectionDefinition get(Caller caller, SectionKey key);
+    SectionDefinition get(Caller caller, SectionKey key);
 
-  /** Ordered by position, then key. */
-  Page<SectionDefinition> list(Caller caller, PageRequest page);
+    /** Ordered by position, then key. */
+    Page<SectionDefinition> list(Caller caller, PageRequest page);
 }

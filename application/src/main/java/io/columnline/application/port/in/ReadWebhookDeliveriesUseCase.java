@@ -6,6 +6,6 @@ import io.columnline.domain.webhook.WebhookDelivery;
 import java.util.List;
 
 public interface ReadWebhookDeliveriesUseCase {
-  /** The webhooks announcing the run, with every attempt and its outcome, oldest first. */
-  List<WebhookDelivery> ofRun(Caller caller, RunId run);
+    /** The webhooks announcing the run, with every attempt and its outcome, oldest first. */
+    List<WebhookDelivery> ofRun(Caller caller, RunId run);
 }

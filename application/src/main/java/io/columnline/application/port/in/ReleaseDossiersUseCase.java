@@ -2,6 +2,6 @@ package io.columnline.application.port.in;
 
 /** Releases scheduled dossiers whose release date has come (in their client's time zone). */
 public interface ReleaseDossiersUseCase {
-  /** Returns how many were released. */
-  int releaseDue();
+    /** Returns how many were released. */
+    int releaseDue();
 }

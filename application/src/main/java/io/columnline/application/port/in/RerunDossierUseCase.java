@@ -12,7 +12,7 @@ import java.util.Optional;
  * recorded in the same transaction and sent in the background.
  */
 public interface RerunDossierUseCase {
-  Started rerun(Caller caller, DossierId dossier, Optional<String> fromStage);
+    Started rerun(Caller caller, DossierId dossier, Optional<String> fromStage);
 
-  record Started(RunDetails run, Rerun rerun, Optional<WebhookDelivery> webhook) {}
+    record Started(RunDetails run, Rerun rerun, Optional<WebhookDelivery> webhook) {}
 }

@@ -13,13 +13,13 @@ import java.util.Optional;
  * per stage and in all, as of {@code asOf}.
  */
 public record RunDetails(Run run, ClientSlug client, List<StageDetails> stages, Totals totals, Instant asOf) {
-  public RunDetails {
-    stages = List.copyOf(stages);
-  }
+    public RunDetails {
+        stages = List.copyOf(stages);
+    }
 
-  /**
-   * A stage and its steps' totals. Steps may name a stage that was never started or completed;
-   * such a stage is listed with its totals and no {@code stage}.
-   */
-  public record StageDetails(String name, Optional<Stage> stage, Totals totals) {}
+    /**
+     * A stage and its steps' totals. Steps may name a stage that was never started or completed;
+     * such a stage is listed with its totals and no {@code stage}.
+     */
+    public record StageDetails(String name, Optional<Stage> stage, Totals totals) {}
 }

@@ -6,12 +6,17 @@ import io.columnline.domain.section.SectionDefinition;
 
 /** Creates or replaces a section definition (admin keys); its schema must be a valid JSON Schema. */
 public interface SaveSectionDefinitionUseCase {
-  Saved save(Command command);
+    Saved save(Command command);
 
-  /** Null fields are missing; every one is required. */
-  record Command(
-      Caller caller, String key, String title, Integer position, String writerPromptKey, Boolean required,
-      JsonDocument schema) {}
+    /** Null fields are missing; every one is required. */
+    record Command(
+            Caller caller,
+            String key,
+            String title,
+            Integer position,
+            String writerPromptKey,
+            Boolean required,
+            JsonDocument schema) {}
 
-  record Saved(SectionDefinition definition, boolean created) {}
+    record Saved(SectionDefinition definition, boolean created) {}
 }

@@ -7,9 +7,9 @@ import io.columnline.domain.prospect.AiInteraction;
 import java.util.Optional;
 
 public interface AiInteractions {
-  void insert(AiInteraction interaction);
+    void insert(AiInteraction interaction);
 
-  /** Oldest first, narrowed to a session and/or a conversation when given. */
-  Page<AiInteraction> list(
-      ClientId client, Optional<String> sessionKey, Optional<String> conversationId, PageRequest page);
+    /** Oldest first, narrowed to a session and/or a conversation when given. */
+    Page<AiInteraction> list(
+            ClientId client, Optional<String> sessionKey, Optional<String> conversationId, PageRequest page);
 }

@@ -6,14 +6,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 public interface ApiKeys {
-  void insert(ApiKey key);
+    void insert(ApiKey key);
 
-  Optional<ApiKey> byHash(String hash);
+    Optional<ApiKey> byHash(String hash);
 
-  Optional<ApiKey> byId(ApiKeyId id);
+    Optional<ApiKey> byId(ApiKeyId id);
 
-  /** Marks the key revoked; revoking twice keeps the first time. */
-  void revoke(ApiKeyId id, Instant at);
+    /** Marks the key revoked; revoking twice keeps the first time. */
+    void revoke(ApiKeyId id, Instant at);
 
-  boolean anyActiveAdmin();
+    boolean anyActiveAdmin();
 }

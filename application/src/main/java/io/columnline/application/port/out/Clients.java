@@ -10,18 +10,18 @@ import java.util.List;
 import java.util.Optional;
 
 public interface Clients {
-  Optional<Client> bySlug(ClientSlug slug);
+    Optional<Client> bySlug(ClientSlug slug);
 
-  Optional<Client> byId(ClientId id);
+    Optional<Client> byId(ClientId id);
 
-  /** Inserts a new client or overwrites the stored one with the same id. */
-  void save(Client client);
+    /** Inserts a new client or overwrites the stored one with the same id. */
+    void save(Client client);
 
-  /** Clients ordered by slug; {@code only} narrows the list to one client when present. */
-  Page<Client> list(Optional<ClientId> only, PageRequest page);
+    /** Clients ordered by slug; {@code only} narrows the list to one client when present. */
+    Page<Client> list(Optional<ClientId> only, PageRequest page);
 
-  void addProfileVersion(ClientId client, ProfileVersion version);
+    void addProfileVersion(ClientId client, ProfileVersion version);
 
-  /** Newest first. */
-  List<ProfileVersion> profileVersions(ClientId client);
+    /** Newest first. */
+    List<ProfileVersion> profileVersions(ClientId client);
 }

@@ -13,21 +13,21 @@ import java.util.Optional;
 import java.util.UUID;
 
 public interface Contacts {
-  void insert(Contact contact);
+    void insert(Contact contact);
 
-  Optional<Contact> byId(UUID id);
+    Optional<Contact> byId(UUID id);
 
-  /** Writes the values; {@code updated_at} moves only when a value really changed. Returns the stored row. */
-  Contact update(Contact contact);
+    /** Writes the values; {@code updated_at} moves only when a value really changed. Returns the stored row. */
+    Contact update(Contact contact);
 
-  /** Contacts of one client whose fields equal the given values ({@code company_id} too), by id. */
-  Page<Contact> list(ClientId client, Map<String, Object> equal, PageRequest page);
+    /** Contacts of one client whose fields equal the given values ({@code company_id} too), by id. */
+    Page<Contact> list(ClientId client, Map<String, Object> equal, PageRequest page);
 
-  /** Contacts with their company, by contact id. */
-  Page<Member> audience(ClientId client, Audience audience, PageRequest page);
+    /** Contacts with their company, by contact id. */
+    Page<Member> audience(ClientId client, Audience audience, PageRequest page);
 
-  /** Per campaign number, newest number first. */
-  List<CampaignStats> campaignStats(ClientId client);
+    /** Per campaign number, newest number first. */
+    List<CampaignStats> campaignStats(ClientId client);
 
-  record Member(Contact contact, Company company) {}
+    record Member(Contact contact, Company company) {}
 }

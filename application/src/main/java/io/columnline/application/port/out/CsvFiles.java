@@ -12,23 +12,23 @@ import java.util.Optional;
  * handed back as such and reading goes on.
  */
 public interface CsvFiles {
-  Source open(InputStream data, Format format);
+    Source open(InputStream data, Format format);
 
-  /** {@code delimiter} empty means: detect it from the header line ({@code ,}, {@code ;} or tab). */
-  record Format(Charset encoding, Optional<Character> delimiter) {}
+    /** {@code delimiter} empty means: detect it from the header line ({@code ,}, {@code ;} or tab). */
+    record Format(Charset encoding, Optional<Character> delimiter) {}
 
-  /** A record as read, or the reason it could not be split into cells. */
-  record Record(long line, List<String> cells, Optional<String> malformed) {}
+    /** A record as read, or the reason it could not be split into cells. */
+    record Record(long line, List<String> cells, Optional<String> malformed) {}
 
-  interface Source extends AutoCloseable {
-    List<String> header();
+    interface Source extends AutoCloseable {
+        List<String> header();
 
-    char delimiter();
+        char delimiter();
 
-    /** The next record, or {@code null} after the last. */
-    Record next();
+        /** The next record, or {@code null} after the last. */
+        Record next();
 
-    @Override
-    void close();
-  }
+        @Override
+        void close();
+    }
 }

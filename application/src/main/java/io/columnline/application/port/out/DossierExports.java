@@ -11,29 +11,37 @@ import java.util.function.Consumer;
  * time as storage reads them, so an export of any size runs in constant memory.
  */
 public interface DossierExports {
-  /** The contact fields every row carries, in this order; empty for a dossier without contacts. */
-  List<String> CONTACT_FIELDS = List.of("full_name", "first_name", "last_name", "position", "work_email",
-      "generic_email", "phone_numbers", "linkedin_url", "source_urls");
+    /** The contact fields every row carries, in this order; empty for a dossier without contacts. */
+    List<String> CONTACT_FIELDS = List.of(
+            "full_name",
+            "first_name",
+            "last_name",
+            "position",
+            "work_email",
+            "generic_email",
+            "phone_numbers",
+            "linkedin_url",
+            "source_urls");
 
-  /**
-   * The section columns the matching dossiers fill: for each section key (in section order) its
-   * top-level field names (sorted); a section whose content is not a JSON object is one column.
-   */
-  List<SectionColumn> sectionColumns(Dossiers.Query query);
+    /**
+     * The section columns the matching dossiers fill: for each section key (in section order) its
+     * top-level field names (sorted); a section whose content is not a JSON object is one column.
+     */
+    List<SectionColumn> sectionColumns(Dossiers.Query query);
 
-  /** Hands every row of the matching dossiers (newest first) to {@code rows}; must run inside a transaction. */
-  void forEachRow(Dossiers.Query query, List<SectionColumn> columns, Consumer<ExportRow> rows);
+    /** Hands every row of the matching dossiers (newest first) to {@code rows}; must run inside a transaction. */
+    void forEachRow(Dossiers.Query query, List<SectionColumn> columns, Consumer<ExportRow> rows);
 
-  /** {@code field} is empty for a section whose content is not an object. */
-  record SectionColumn(String section, Optional<String> field) {
-    public String header() {
-      return field.map(f -> section + "." + f).orElse(section);
+    /** {@code field} is empty for a section whose content is not an object. */
+    record SectionColumn(String section, Optional<String> field) {
+        public String header() {
+            return field.map(f -> section + "." + f).orElse(section);
+        }
     }
-  }
 
-  /**
-   * One row: the dossier, its batch's name, the section cells in column order (text as is, other
-   * JSON as JSON text, empty when absent) and the contact cells in {@link #CONTACT_FIELDS} order.
-   */
-  record ExportRow(Dossier dossier, String batchName, List<String> sections, List<String> contact) {}
+    /**
+     * One row: the dossier, its batch's name, the section cells in column order (text as is, other
+     * JSON as JSON text, empty when absent) and the contact cells in {@link #CONTACT_FIELDS} order.
+     */
+    record ExportRow(Dossier dossier, String batchName, List<String> sections, List<String> contact) {}
 }

@@ -14,23 +14,23 @@ import java.util.Optional;
 
 /** The named dossier lists of each client and which dossiers are on them. */
 public interface DossierLists {
-  /** Stores a new list; a second list of the client with the same name (in any case) is refused by storage. */
-  void insert(DossierList list);
+    /** Stores a new list; a second list of the client with the same name (in any case) is refused by storage. */
+    void insert(DossierList list);
 
-  Optional<DossierList> byId(ListId id);
+    Optional<DossierList> byId(ListId id);
 
-  /** The client's list of that name, compared without case. */
-  Optional<DossierList> byName(ClientId client, String name);
+    /** The client's list of that name, compared without case. */
+    Optional<DossierList> byName(ClientId client, String name);
 
-  /** Ordered by name (without case), then id. */
-  Page<DossierList> list(ClientId client, PageRequest page);
+    /** Ordered by name (without case), then id. */
+    Page<DossierList> list(ClientId client, PageRequest page);
 
-  /** Puts the dossier on the list; false when it was on it already. */
-  boolean add(ClientId client, DossierId dossier, ListId list, Instant at);
+    /** Puts the dossier on the list; false when it was on it already. */
+    boolean add(ClientId client, DossierId dossier, ListId list, Instant at);
 
-  /** Takes the dossier off the list; false when it was not on it. */
-  boolean remove(DossierId dossier, ListId list);
+    /** Takes the dossier off the list; false when it was not on it. */
+    boolean remove(DossierId dossier, ListId list);
 
-  /** The lists each of the dossiers is on, ordered by name; dossiers on no list are absent. */
-  Map<DossierId, List<DossierList>> ofDossiers(Collection<DossierId> dossiers);
+    /** The lists each of the dossiers is on, ordered by name; dossiers on no list are absent. */
+    Map<DossierId, List<DossierList>> ofDossiers(Collection<DossierId> dossiers);
 }

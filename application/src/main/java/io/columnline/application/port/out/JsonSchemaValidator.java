@@ -8,11 +8,11 @@ import java.util.List;
  * port does it; problems point into the document with JSON pointers ({@code ""} is the root).
  */
 public interface JsonSchemaValidator {
-  /** Every reason the document is not a usable draft 2020-12 schema; empty when it is one. */
-  List<SchemaProblem> checkSchema(JsonDocument schema);
+    /** Every reason the document is not a usable draft 2020-12 schema; empty when it is one. */
+    List<SchemaProblem> checkSchema(JsonDocument schema);
 
-  /** Every place where the instance breaks the schema; empty when it conforms. The schema must be usable. */
-  List<SchemaProblem> validate(JsonDocument schema, JsonDocument instance);
+    /** Every place where the instance breaks the schema; empty when it conforms. The schema must be usable. */
+    List<SchemaProblem> validate(JsonDocument schema, JsonDocument instance);
 
-  record SchemaProblem(String pointer, String message) {}
+    record SchemaProblem(String pointer, String message) {}
 }

@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /** The price table for LLM models; reference data shared by every client. */
 public interface ModelPrices {
-  /** Ordered by model name. */
-  List<ModelPrice> all();
+    /** Ordered by model name. */
+    List<ModelPrice> all();
 
-  Optional<ModelPrice> byModel(String model);
+    Optional<ModelPrice> byModel(String model);
 
-  /** Inserts the price or replaces the stored one for the same model. */
-  void save(ModelPrice price);
+    /** Inserts the price or replaces the stored one for the same model. */
+    void save(ModelPrice price);
 }

@@ -21,49 +21,55 @@ import java.util.function.Consumer;
  */
 public interface ProspectImports {
 
-  /**
-   * {@code given} are the stored fields the file has: only they are written. A dry run does
-   * everything but keep the result.
-   */
-  record Plan(UUID importId, ClientId client, ProspectKind kind, List<Field> given, boolean dryRun) {}
-
-  /** What the import was, for its record; counts the service made before storage saw the rows. */
-  record Finish(String fileName, String sha256, Optional<String> sessionKey, Optional<String> batchId,
-      long rowsRead, long rowsRejectedBefore, Instant startedAt) {}
-
-  /** What storage did with the rows it was given. */
-  record Applied(long inserted, long updated, long unchanged, long rejected, long duplicatesInFile) {}
-
-  Batch begin(Plan plan);
-
-  /** The latest finished import of the same file with the same anchors, if any. */
-  Optional<ImportRecord> previous(
-      ClientId client, ProspectKind kind, String sha256, Optional<String> sessionKey, Optional<String> batchId);
-
-  Optional<ImportRecord> byId(UUID id);
-
-  /** Newest first. */
-  Page<ImportRecord> list(ClientId client, PageRequest page);
-
-  /** Every problem of one import, by line. */
-  Page<RowProblem> errors(UUID importId, PageRequest page);
-
-  interface Batch extends AutoCloseable {
-    /** A row that passed every check a single row can be given; later rows with its key win. */
-    void add(long line, FieldValues values);
-
-    /** A problem of a rejected row, kept with the import record. */
-    void reject(RowProblem problem);
-
     /**
-     * Applies the rows: rows that only storage can refuse (a registration number held by another
-     * company, a contact whose company is unknown) go to {@code rejected} and are kept with the
-     * record. Commits unless the plan is a dry run.
+     * {@code given} are the stored fields the file has: only they are written. A dry run does
+     * everything but keep the result.
      */
-    Applied finish(Finish finish, Consumer<RowProblem> rejected);
+    record Plan(UUID importId, ClientId client, ProspectKind kind, List<Field> given, boolean dryRun) {}
 
-    /** Rolls back whatever was not finished. */
-    @Override
-    void close();
-  }
+    /** What the import was, for its record; counts the service made before storage saw the rows. */
+    record Finish(
+            String fileName,
+            String sha256,
+            Optional<String> sessionKey,
+            Optional<String> batchId,
+            long rowsRead,
+            long rowsRejectedBefore,
+            Instant startedAt) {}
+
+    /** What storage did with the rows it was given. */
+    record Applied(long inserted, long updated, long unchanged, long rejected, long duplicatesInFile) {}
+
+    Batch begin(Plan plan);
+
+    /** The latest finished import of the same file with the same anchors, if any. */
+    Optional<ImportRecord> previous(
+            ClientId client, ProspectKind kind, String sha256, Optional<String> sessionKey, Optional<String> batchId);
+
+    Optional<ImportRecord> byId(UUID id);
+
+    /** Newest first. */
+    Page<ImportRecord> list(ClientId client, PageRequest page);
+
+    /** Every problem of one import, by line. */
+    Page<RowProblem> errors(UUID importId, PageRequest page);
+
+    interface Batch extends AutoCloseable {
+        /** A row that passed every check a single row can be given; later rows with its key win. */
+        void add(long line, FieldValues values);
+
+        /** A problem of a rejected row, kept with the import record. */
+        void reject(RowProblem problem);
+
+        /**
+         * Applies the rows: rows that only storage can refuse (a registration number held by another
+         * company, a contact whose company is unknown) go to {@code rejected} and are kept with the
+         * record. Commits unless the plan is a dry run.
+         */
+        Applied finish(Finish finish, Consumer<RowProblem> rejected);
+
+        /** Rolls back whatever was not finished. */
+        @Override
+        void close();
+    }
 }

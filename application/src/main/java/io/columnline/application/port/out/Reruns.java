@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Which runs were started to redo a dossier. */
 public interface Reruns {
-  void insert(Rerun rerun);
+    void insert(Rerun rerun);
 
-  Optional<Rerun> ofRun(RunId run);
+    Optional<Rerun> ofRun(RunId run);
 }

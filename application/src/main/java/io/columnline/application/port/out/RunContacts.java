@@ -12,12 +12,12 @@ import java.util.Map;
  * store ({@link Contacts} writes them).
  */
 public interface RunContacts {
-  /** Oldest first (by creation, then id). */
-  List<Contact> ofRun(RunId run);
+    /** Oldest first (by creation, then id). */
+    List<Contact> ofRun(RunId run);
 
-  /** Each dossier's contacts, oldest first; dossiers without contacts are absent. */
-  Map<DossierId, List<Contact>> ofDossiers(Collection<DossierId> dossiers);
+    /** Each dossier's contacts, oldest first; dossiers without contacts are absent. */
+    Map<DossierId, List<Contact>> ofDossiers(Collection<DossierId> dossiers);
 
-  /** Gives every contact of the run the dossier; answers them as stored now, oldest first. */
-  List<Contact> attach(RunId run, DossierId dossier);
+    /** Gives every contact of the run the dossier; answers them as stored now, oldest first. */
+    List<Contact> attach(RunId run, DossierId dossier);
 }

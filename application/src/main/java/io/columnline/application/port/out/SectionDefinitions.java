@@ -9,14 +9,14 @@ import java.util.Optional;
 
 /** The sections every dossier is assembled from. */
 public interface SectionDefinitions {
-  Optional<SectionDefinition> byKey(SectionKey key);
+    Optional<SectionDefinition> byKey(SectionKey key);
 
-  /** Inserts a new definition or replaces the stored one with the same key. */
-  void save(SectionDefinition definition);
+    /** Inserts a new definition or replaces the stored one with the same key. */
+    void save(SectionDefinition definition);
 
-  /** Ordered by position, then key. */
-  Page<SectionDefinition> list(PageRequest page);
+    /** Ordered by position, then key. */
+    Page<SectionDefinition> list(PageRequest page);
 
-  /** Every definition, ordered by position, then key: what a dossier is assembled from. */
-  List<SectionDefinition> all();
+    /** Every definition, ordered by position, then key: what a dossier is assembled from. */
+    List<SectionDefinition> all();
 }

@@ -1,5 +1,5 @@
 package io.columnline.application.port.out;
 
 public interface StorageHealth {
-  boolean reachableAndCurrent();
+    boolean reachableAndCurrent();
 }

@@ -8,13 +8,12 @@ import java.util.function.Supplier;
  * writer forced a retry, so the work must not have effects outside the ports.
  */
 public interface Transactions {
-  <T> T inTransaction(Supplier<T> work);
+    <T> T inTransaction(Supplier<T> work);
 
-  default void run(Runnable work) {
-    inTransaction(
-        () -> {
-          work.run();
-          return null;
+    default void run(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
         });
-  }
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Sends one webhook POST; never throws for a receiver's failure, it reports it. */
 public interface WebhookSender {
-  Result post(URI url, JsonDocument payload, String event, String deliveryId);
+    Result post(URI url, JsonDocument payload, String event, String deliveryId);
 
-  record Result(Optional<Integer> statusCode, Optional<String> error, long durationMs) {}
+    record Result(Optional<Integer> statusCode, Optional<String> error, long durationMs) {}
 }
