@@ -2,6 +2,7 @@ package io.columnline.app.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.columnline.adapters.postgres.TestPostgres;
 import io.columnline.app.Main;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ class PromptsCliTest {
 
     @BeforeEach
     void database() {
-        env = PromptsTestServer.environment(PromptsTestServer.newDatabaseUrl(), PromptsTestServer.newHome());
+        env = PromptsTestServer.environment(TestPostgres.newDatabaseUrl(), PromptsTestServer.newHome());
     }
 
     private Run run(String... args) {

@@ -3,7 +3,6 @@ package io.columnline.app.prompts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.columnline.adapters.http.HttpServer;
-import io.columnline.adapters.postgres.Database;
 import io.columnline.adapters.postgres.TestPostgres;
 import io.columnline.app.ColumnlineComponent;
 import io.columnline.app.Config;
@@ -15,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,17 +43,7 @@ final class PromptsTestServer implements AutoCloseable {
     }
 
     static PromptsTestServer start() {
-        return new PromptsTestServer(newDatabaseUrl(), newHome());
-    }
-
-    /** A migrated, empty database of its own, as a URL the application can be configured with. */
-    static String newDatabaseUrl() {
-        try (Database database = TestPostgres.newDatabase();
-                Connection connection = database.dataSource().getConnection()) {
-            return connection.getMetaData().getURL();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new PromptsTestServer(TestPostgres.newDatabaseUrl(), newHome());
     }
 
     static Path newHome() {
