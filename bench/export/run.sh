@@ -2,7 +2,7 @@
 # bench/export: 100,000 published dossiers (8 sections each, 0-3 contacts) are generated in SQL on a fresh
 # embedded PostgreSQL; `columnline export dossiers` streams them to CSV in a 256 MB heap. Prints rows/s, the
 # JVM's peak heap (from its GC log) and peak RSS, the same export over HTTP, and the baseline measured in
-# the same run: psql \copy of the same dossiers, sections and contacts to CSV without flattening.
+# the same run: psql \copy of the same dossiers (sections included) and contacts to CSV without flattening.
 # Size: DOSSIERS=n bench/export/run.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,28 +41,60 @@ INSERT INTO dossiers (id, client_id, run_id, batch_id, company_name, company_nam
   SELECT dossier_id, '$client', run_id, '00000000-0000-0000-0000-00000000b001', 'Company ' || i || ', Ltd',
          'company ' || i || ', ltd', 'company-' || i || '.example', 'v2', 'released', now(),
          'release_date=;lists=;supersede=auto;supersedes=', now() - (i || ' ms')::interval, now() FROM gen;
-INSERT INTO dossier_sections (client_id, dossier_id, key, title, position, content, step_key, step_attempt)
-  SELECT '$client', dossier_id, 'section_' || s, 'Section ' || s, s,
+-- sections are generated as rows, then put into each dossier row the way publishing stores them
+-- (the same statement as migration V8)
+CREATE TEMP TABLE dossier_sections AS
+  SELECT dossier_id, 'section_' || s AS key, 'Section ' || s AS title, s AS position,
          json_build_object('headline', 'Section ' || s || ' of company ' || i, 'score', (i * s) % 100,
            'summary', repeat('A finding, with a comma and "quotes". ', 4),
            'points', json_build_array(json_build_object('text', 'Point one', 'source', 'https://c' || i || '.example/1'),
-                                      json_build_object('text', 'Point two', 'source', 'https://c' || i || '.example/2'))),
-         'writer.section_' || s, 1
+                                      json_build_object('text', 'Point two', 'source', 'https://c' || i || '.example/2')))
+           AS content,
+         'writer.section_' || s AS step_key, 1 AS step_attempt
   FROM gen, generate_series(0, 7) s;
-INSERT INTO contacts (client_id, run_id, dossier_id, company_name, full_name, first_name, last_name, position,
+WITH cells AS (
+    SELECT s.dossier_id, s.position, s.key, f.field, f.value
+    FROM dossier_sections s
+    CROSS JOIN LATERAL (
+        SELECT e.key AS field, e.value FROM json_each_text(s.content) e WHERE json_typeof(s.content) = 'object'
+        UNION ALL
+        SELECT NULL, s.content #>> '{}' WHERE json_typeof(s.content) <> 'object'
+    ) f
+),
+flattened AS (
+    SELECT dossier_id,
+           '[' || string_agg(to_json(position::text)::text || ',' || to_json(key)::text || ','
+                             || coalesce(to_json(field)::text, 'null'), ','
+                             ORDER BY position, key, field COLLATE "C" NULLS FIRST) || ']' AS columns,
+           string_agg(CASE WHEN value IS NULL OR value = '' THEN ''
+                           WHEN value ~ '[",\r\n]' THEN '"' || replace(value, '"', '""') || '"'
+                           ELSE value END, ','
+                      ORDER BY position, key, field COLLATE "C" NULLS FIRST) AS cells
+    FROM cells GROUP BY dossier_id
+),
+whole AS (
+    SELECT dossier_id,
+           json_agg(json_build_object('key', key, 'title', title, 'position', position, 'content', content,
+                                      'step_key', step_key, 'step_attempt', step_attempt)
+                    ORDER BY position, key) AS sections
+    FROM dossier_sections GROUP BY dossier_id
+)
+UPDATE dossiers d SET sections = w.sections, export_columns = f.columns, export_cells = f.cells
+FROM whole w JOIN flattened f ON f.dossier_id = w.dossier_id WHERE d.id = w.dossier_id;
+INSERT INTO contacts (client_id, run_id, company_name, full_name, first_name, last_name, position,
                       work_email, phone_numbers, source_urls, linkedin_url)
-  SELECT '$client', run_id, dossier_id, 'Company ' || i, 'Person ' || c || ' of ' || i, 'Person', 'Of ' || i,
+  SELECT '$client', run_id, 'Company ' || i, 'Person ' || c || ' of ' || i, 'Person', 'Of ' || i,
          'Head of ' || c, 'p' || c || '@company-' || i || '.example', ARRAY['+49 30 ' || i, '+49 171 ' || c],
          ARRAY['https://company-' || i || '.example/team'], 'https://linkedin.com/in/p' || i || '-' || c
   FROM gen, generate_series(1, 3) c WHERE c <= i % 4;
 ANALYZE;
 CHECKPOINT;
 SQL
-echo "generated in $(python3 -c "print(f'{$(now) - $t0:.1f}')") s: $("${psql_cmd[@]}" -c "SELECT count(*) FROM dossier_sections") sections, $("${psql_cmd[@]}" -c "SELECT count(*) FROM contacts") contacts"
+echo "generated in $(python3 -c "print(f'{$(now) - $t0:.1f}')") s: $("${psql_cmd[@]}" -c "SELECT sum(json_array_length(sections)) FROM dossiers") sections, $("${psql_cmd[@]}" -c "SELECT count(*) FROM contacts") contacts"
 
-echo "== baseline: psql \\copy of the same dossiers, sections (as one JSON per dossier) and contacts"
+echo "== baseline: psql \\copy of the same dossiers (with their sections) and contacts, unflattened"
 t0="$(now)"
-"${psql_cmd[@]}" -c "\\copy (SELECT d.*, s.sections, k.* FROM dossiers d LEFT JOIN LATERAL (SELECT json_object_agg(key, content) AS sections FROM dossier_sections WHERE dossier_id = d.id) s ON true LEFT JOIN contacts k ON k.dossier_id = d.id WHERE d.client_id = '$client' ORDER BY d.created_at DESC, d.id DESC, k.created_at, k.id) TO '$work/baseline.csv' WITH (FORMAT csv, HEADER true)"
+"${psql_cmd[@]}" -c "\\copy (SELECT d.id, d.status, d.company_name, d.company_domain, d.company_id, d.pipeline_version, d.release_date, d.released_at, d.supersedes_dossier_id, d.superseded_by_dossier_id, d.created_at, d.sections, k.* FROM dossiers d LEFT JOIN contacts k ON k.run_id = d.run_id WHERE d.client_id = '$client' ORDER BY d.created_at DESC, d.id DESC, k.created_at, k.id) TO '$work/baseline.csv' WITH (FORMAT csv, HEADER true)"
 t1="$(now)"
 baseline_rows="$(($(wc -l < "$work/baseline.csv") - 1))"
 echo "   baseline: $baseline_rows rows in $(python3 -c "print(f'{$t1 - $t0:.2f}')") s, $(python3 -c "print(f'{$baseline_rows / ($t1 - $t0):,.0f}')") rows/s"
@@ -83,7 +115,7 @@ for line in open(sys.argv[1]):
 print(peak)
 PY
 )"
-echo "   export: $rows rows, $(head -c 300 "$work/export.csv" | head -n1 | tr ',' '\n' | wc -l) columns, $(du -m "$work/export.csv" | cut -f1) MB in ${seconds} s: $(python3 -c "print(f'{$rows / $seconds:,.0f}')") rows/s"
+echo "   export: $rows rows, $(head -n1 "$work/export.csv" | tr ',' '\n' | wc -l) columns, $(du -m "$work/export.csv" | cut -f1) MB in ${seconds} s: $(python3 -c "print(f'{$rows / $seconds:,.0f}')") rows/s"
 echo "   JVM heap: -Xmx256m, peak heap used $peak MB (largest heap before a collection), peak RSS $((rss_kb / 1024)) MB"
 
 echo "== the same export over HTTP (GET /api/v1/dossiers/export.csv, streamed by the server)"

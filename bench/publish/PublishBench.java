@@ -1,7 +1,10 @@
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +42,8 @@ public class PublishBench {
     int publishers = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     int runsEach = args.length > 3 ? Integer.parseInt(args[3]) : 40;
     int warmupEach = 8;
+    String serverPid = args.length > 4 ? args[4] : null;
+    String pgData = args.length > 5 ? args[5] : null;
 
     String slug = "bench-" + Long.toString(System.nanoTime(), 36);
     must(send("PUT", "/api/v1/clients/" + slug, admin, "{\"name\":\"Bench\",\"timezone\":\"Europe/Berlin\"}"), 201);
@@ -64,8 +69,12 @@ public class PublishBench {
     timed(publishers, measured.subList(0, Math.min(measured.size(), publishers * warmupEach)),
         run -> must(send("GET", "/api/v1/runs/" + run, key, null), 200));
 
+    double[] beforeGet = cpu(serverPid, pgData);
     Result baseline = timed(publishers, measured, run -> must(send("GET", "/api/v1/runs/" + run, key, null), 200));
+    double[] afterGet = cpu(serverPid, pgData);
+    double[] before = cpu(serverPid, pgData);
     Result publish = timed(publishers, measured, run -> must(send("POST", "/api/v1/runs/" + run + "/publish", key, ""), 201));
+    double[] after = cpu(serverPid, pgData);
     String superseded = must(send("GET", "/api/v1/dossiers?status=superseded&limit=500", key, null), 200);
     int replaced = count(SUPERSEDED, superseded);
 
@@ -74,6 +83,14 @@ public class PublishBench {
         publish.p(50), publish.p(99), publish.max(), publish.perSecond(), replaced);
     System.out.printf("baseline: GET /api/v1/runs/{id} at the same concurrency: p50 %.1f ms, p99 %.1f ms, %.0f requests/s%n",
         baseline.p(50), baseline.p(99), baseline.perSecond());
+    if (serverPid != null) {
+      System.out.printf("CPU per publish: server %.1f ms, PostgreSQL %.1f ms, load generator %.1f ms%n",
+          (after[0] - before[0]) * 1000 / measured.size(), (after[1] - before[1]) * 1000 / measured.size(),
+          (after[2] - before[2]) * 1000 / measured.size());
+      System.out.printf("CPU per baseline GET: server %.1f ms, PostgreSQL %.1f ms, load generator %.1f ms%n",
+          (afterGet[0] - beforeGet[0]) * 1000 / measured.size(), (afterGet[1] - beforeGet[1]) * 1000 / measured.size(),
+          (afterGet[2] - beforeGet[2]) * 1000 / measured.size());
+    }
     System.out.printf("target: publish p99 <= 100 ms -> %s%n", publish.p(99) <= 100 ? "met" : "NOT met");
   }
 
@@ -198,6 +215,47 @@ public class PublishBench {
     }
     throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " answered "
         + response.statusCode() + ": " + response.body());
+  }
+
+  /**
+   * CPU seconds so far of the server JVM, of PostgreSQL (the postmaster and its children, live or
+   * reaped) and of this process, read from /proc; zeros when no server pid is given.
+   */
+  static double[] cpu(String serverPid, String pgData) throws IOException {
+    if (serverPid == null) {
+      return new double[3];
+    }
+    String postmaster = Files.readAllLines(Path.of(pgData, "postmaster.pid")).get(0).strip();
+    long postgres = ticks(postmaster, true);
+    try (var procs = Files.list(Path.of("/proc"))) {
+      for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+        String[] stat = stat(proc.getFileName().toString());
+        if (stat != null && stat[1].equals(postmaster)) {
+          postgres += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+        }
+      }
+    }
+    return new double[] {ticks(serverPid, false) / 100.0, postgres / 100.0, ticks("self", false) / 100.0};
+  }
+
+  /** User and system ticks of a process, with its reaped children when asked. */
+  static long ticks(String pid, boolean children) {
+    String[] stat = stat(pid);
+    if (stat == null) {
+      return 0;
+    }
+    long own = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+    return children ? own + Long.parseLong(stat[13]) + Long.parseLong(stat[14]) : own;
+  }
+
+  /** The fields of /proc/PID/stat after the command name: state, ppid, ... (utime is [11]). */
+  static String[] stat(String pid) {
+    try {
+      String line = Files.readString(Path.of("/proc", pid, "stat"));
+      return line.substring(line.lastIndexOf(')') + 2).split(" ");
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   static String match(Pattern pattern, String text) {

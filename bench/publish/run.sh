@@ -20,4 +20,4 @@ grep -q "ready at" "$work/serve.log" || { cat "$work/serve.log"; exit 1; }
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo); server: $(grep 'ready at' "$work/serve.log")"
 
 java "$here/PublishBench.java" "http://127.0.0.1:$COLUMNLINE_PORT" "$COLUMNLINE_ADMIN_KEY" \
-  "${PUBLISHERS:-16}" "${RUNS_EACH:-40}"
+  "${PUBLISHERS:-16}" "${RUNS_EACH:-40}" "$server" "$COLUMNLINE_HOME/pgdata"

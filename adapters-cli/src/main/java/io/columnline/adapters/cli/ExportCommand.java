@@ -4,10 +4,9 @@ import dagger.Lazy;
 import io.columnline.application.port.in.ExportDossiersUseCase;
 import io.columnline.domain.dossier.DossierStatus;
 import jakarta.inject.Inject;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,9 +62,10 @@ final class ExportCommand implements CliCommand {
                                 Optional.ofNullable(list),
                                 Optional.ofNullable(status).map(s -> DossierStatus.parse("--status", s))));
         if (out == null) {
-            Writer writer = new BufferedWriter(spec.commandLine().getOut(), 1 << 16);
-            csv.writeTo(writer);
-            writer.flush();
+            try (OutputStream console =
+                    new DecodingOutputStream(spec.commandLine().getOut())) {
+                csv.writeTo(new BufferedOutputStream(console, 1 << 16));
+            }
             return 0;
         }
         // written next to the target and moved into place, so a failed export never leaves half a file
@@ -73,8 +73,8 @@ final class ExportCommand implements CliCommand {
         Path partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
         try {
             long rows;
-            try (Writer writer = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                rows = csv.writeTo(writer);
+            try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
+                rows = csv.writeTo(file);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             spec.commandLine().getErr().printf("exported %d row%s to %s%n", rows, rows == 1 ? "" : "s", target);

@@ -14,9 +14,7 @@ import io.columnline.domain.dossier.DossierStatus;
 import io.columnline.domain.dossier.ListId;
 import io.columnline.domain.dossier.PublishOptions;
 import jakarta.inject.Inject;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.BufferedOutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +87,7 @@ final class DossierRoutes implements Routes {
         return Response.streamed(
                 "text/csv; charset=utf-8",
                 Map.of("Content-Disposition", "attachment; filename=\"" + csv.fileName() + "\""),
-                out -> csv.writeTo(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)));
+                out -> csv.writeTo(new BufferedOutputStream(out, 1 << 16)));
     }
 
     private static Response membership(Request r, List<DossierList> onLists) {

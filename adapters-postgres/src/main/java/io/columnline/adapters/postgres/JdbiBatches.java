@@ -80,10 +80,11 @@ final class JdbiBatches implements Batches {
     }
 
     @Override
-    public Optional<BatchId> ofRun(RunId run) {
-        return session.withHandle(h -> h.createQuery("SELECT batch_id FROM batch_runs WHERE run_id = :run")
+    public Optional<Batch> ofRun(RunId run) {
+        return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM batch_runs r JOIN batches b ON b.id = r.batch_id WHERE r.run_id = :run")
                 .bind("run", run.value())
-                .map((rs, ctx) -> new BatchId(Rows.uuid(rs, "batch_id")))
+                .map((rs, ctx) -> batch(rs))
                 .findOne());
     }
 

@@ -26,7 +26,8 @@ final class JdbiContacts implements Contacts {
     private static final ProspectKind KIND = ProspectKind.CONTACTS;
     private static final List<Field> FIELDS = KIND.storedFields();
     private static final String COLUMNS =
-            "k.id, k.client_id, k.company_id, k.run_id, k.dossier_id, k.created_at, k.updated_at, "
+            "k.id, k.client_id, k.company_id, k.run_id, (SELECT d.id FROM dossiers d WHERE d.run_id = k.run_id)"
+                    + " AS dossier_id, k.created_at, k.updated_at, "
                     + FieldColumns.select(KIND, "k", "");
 
     private final JdbiSession session;
@@ -41,15 +42,14 @@ final class JdbiContacts implements Contacts {
         FieldValues values = contact.values().complete(KIND);
         session.useHandle(h -> {
             var update = h.createUpdate(
-                            "INSERT INTO contacts (id, client_id, company_id, run_id, dossier_id, created_at, updated_at, "
+                            "INSERT INTO contacts (id, client_id, company_id, run_id, created_at, updated_at, "
                                     + FIELDS.stream().map(Field::name).collect(Collectors.joining(", "))
-                                    + ") VALUES (:id, :client, CAST(:company AS uuid), CAST(:run AS uuid), CAST(:dossier AS uuid), :created, :updated, "
+                                    + ") VALUES (:id, :client, CAST(:company AS uuid), CAST(:run AS uuid), :created, :updated, "
                                     + FIELDS.stream().map(FieldColumns::cast).collect(Collectors.joining(", ")) + ")")
                     .bind("id", contact.id())
                     .bind("client", contact.client().value())
                     .bind("company", contact.companyId().orElse(null))
                     .bind("run", contact.runId().orElse(null))
-                    .bind("dossier", contact.dossierId().orElse(null))
                     .bind("created", Rows.offset(contact.createdAt()))
                     .bind("updated", Rows.offset(contact.updatedAt()));
             FieldColumns.bind(update, FIELDS, values);
@@ -73,15 +73,14 @@ final class JdbiContacts implements Contacts {
                             + FIELDS.stream()
                                     .map(f -> f.name() + " = " + FieldColumns.cast(f))
                                     .collect(Collectors.joining(", "))
-                            + ", company_id = CAST(:company AS uuid), run_id = CAST(:run AS uuid), dossier_id = CAST(:dossier AS uuid), updated_at = :updated WHERE id = :id AND ("
+                            + ", company_id = CAST(:company AS uuid), run_id = CAST(:run AS uuid), updated_at = :updated WHERE id = :id AND ("
                             + FIELDS.stream().map(Field::name).collect(Collectors.joining(", "))
-                            + ", company_id, run_id, dossier_id) IS DISTINCT FROM ("
+                            + ", company_id, run_id) IS DISTINCT FROM ("
                             + FIELDS.stream().map(FieldColumns::cast).collect(Collectors.joining(", "))
-                            + ", CAST(:company AS uuid), CAST(:run AS uuid), CAST(:dossier AS uuid))")
+                            + ", CAST(:company AS uuid), CAST(:run AS uuid))")
                     .bind("id", contact.id())
                     .bind("company", contact.companyId().orElse(null))
                     .bind("run", contact.runId().orElse(null))
-                    .bind("dossier", contact.dossierId().orElse(null))
                     .bind("updated", Rows.offset(contact.updatedAt()));
             FieldColumns.bind(update, FIELDS, values);
             update.execute();

@@ -6,6 +6,7 @@ import io.columnline.application.page.PageRequest;
 import io.columnline.application.port.out.Dossiers;
 import io.columnline.domain.batch.BatchId;
 import io.columnline.domain.client.ClientId;
+import io.columnline.domain.csv.CsvFields;
 import io.columnline.domain.dossier.Company;
 import io.columnline.domain.dossier.Dossier;
 import io.columnline.domain.dossier.DossierId;
@@ -14,6 +15,7 @@ import io.columnline.domain.dossier.DossierStatus;
 import io.columnline.domain.dossier.ListId;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.json.JsonText;
 import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.StepEntry.StepRef;
 import io.columnline.domain.section.SectionKey;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,77 +64,83 @@ final class JdbiDossiers implements Dossiers {
 
     @Override
     public void insert(Dossier d, List<DossierSection> sections) {
-        session.useHandle(h -> {
-            h.createUpdate("""
+        List<DossierSection> ordered = sections.stream()
+                .sorted(Comparator.comparingInt(DossierSection::position)
+                        .thenComparing(section -> section.key().value()))
+                .toList();
+        var columns = new StringBuilder("[");
+        var cells = new StringBuilder();
+        for (DossierSection section : ordered) {
+            String position = Integer.toString(section.position());
+            for (DossierSection.Cell cell : section.cells()) {
+                if (columns.length() > 1) {
+                    columns.append(',');
+                    cells.append(',');
+                }
+                JsonText.quote(columns, position).append(',');
+                JsonText.quote(columns, section.key().value()).append(',');
+                JsonText.quote(columns, cell.field().orElse(null));
+                CsvFields.append(cells, cell.value());
+            }
+        }
+        session.useHandle(h -> h.createUpdate("""
               INSERT INTO dossiers (id, client_id, run_id, batch_id, company_name, company_name_key, company_domain,
                                     company_id, pipeline_version, status, release_date, release_at, released_at,
                                     supersedes_dossier_id, superseded_by_dossier_id, published_with, created_at,
-                                    updated_at)
+                                    updated_at, sections, export_columns, export_cells)
               VALUES (:id, :client, :run, :batch, :name, :nameKey, :domain, :companyId, :version, :status, :releaseDate,
                       :releaseAt, :releasedAt, CAST(:supersedes AS uuid), CAST(:supersededBy AS uuid), :publishedWith,
-                      :created, :updated)
+                      :created, :updated, CAST(:sections AS json), :columns, :cells)
               """)
-                    .bind("id", d.id().value())
-                    .bind("client", d.client().value())
-                    .bind("run", d.run().value())
-                    .bind("batch", d.batch().value())
-                    .bind("name", d.company().name())
-                    .bind("nameKey", d.company().nameKey())
-                    .bind("domain", d.company().domain())
-                    .bind("companyId", d.company().companyId().orElse(null))
-                    .bind("version", d.pipelineVersion())
-                    .bind("status", d.status().wire())
-                    .bind("releaseDate", d.releaseDate().orElse(null))
-                    .bind("releaseAt", Rows.offset(d.releaseAt().orElse(null)))
-                    .bind("releasedAt", Rows.offset(d.releasedAt().orElse(null)))
-                    .bind("supersedes", d.supersedes().map(DossierId::value).orElse(null))
-                    .bind("supersededBy", d.supersededBy().map(DossierId::value).orElse(null))
-                    .bind("publishedWith", d.publishedWith())
-                    .bind("created", Rows.offset(d.createdAt()))
-                    .bind("updated", Rows.offset(d.updatedAt()))
-                    .execute();
-            if (!sections.isEmpty()) {
-                insertSections(h, d, sections);
-            }
-        });
+                .bind("id", d.id().value())
+                .bind("client", d.client().value())
+                .bind("run", d.run().value())
+                .bind("batch", d.batch().value())
+                .bind("name", d.company().name())
+                .bind("nameKey", d.company().nameKey())
+                .bind("domain", d.company().domain())
+                .bind("companyId", d.company().companyId().orElse(null))
+                .bind("version", d.pipelineVersion())
+                .bind("status", d.status().wire())
+                .bind("releaseDate", d.releaseDate().orElse(null))
+                .bind("releaseAt", Rows.offset(d.releaseAt().orElse(null)))
+                .bind("releasedAt", Rows.offset(d.releasedAt().orElse(null)))
+                .bind("supersedes", d.supersedes().map(DossierId::value).orElse(null))
+                .bind("supersededBy", d.supersededBy().map(DossierId::value).orElse(null))
+                .bind("publishedWith", d.publishedWith())
+                .bind("created", Rows.offset(d.createdAt()))
+                .bind("updated", Rows.offset(d.updatedAt()))
+                .bind("sections", sectionsJson(ordered))
+                .bind("columns", columns.append(']').toString())
+                .bind("cells", cells.toString())
+                .execute());
     }
 
-    /** Every section in one statement: one array per column, unnested side by side. */
-    private static void insertSections(Handle h, Dossier d, List<DossierSection> sections) {
-        h.createUpdate("""
-            INSERT INTO dossier_sections (client_id, dossier_id, key, title, position, content, step_key, step_attempt)
-            SELECT :client, :dossier, s.key, s.title, s.position, CAST(s.content AS json), s.step_key, s.step_attempt
-            FROM unnest(CAST(:keys AS text[]), CAST(:titles AS text[]), CAST(:positions AS integer[]),
-                        CAST(:contents AS text[]), CAST(:stepKeys AS text[]), CAST(:attempts AS integer[]))
-                 AS s(key, title, position, content, step_key, step_attempt)
-            """)
-                .bind("client", d.client().value())
-                .bind("dossier", d.id().value())
-                .bindArray(
-                        "keys",
-                        String.class,
-                        sections.stream().map(s -> s.key().value()).toList())
-                .bindArray(
-                        "titles",
-                        String.class,
-                        sections.stream().map(DossierSection::title).toList())
-                .bindArray(
-                        "positions",
-                        Integer.class,
-                        sections.stream().map(DossierSection::position).toList())
-                .bindArray(
-                        "contents",
-                        String.class,
-                        sections.stream().map(s -> s.content().text()).toList())
-                .bindArray(
-                        "stepKeys",
-                        String.class,
-                        sections.stream().map(s -> s.writtenBy().stepKey()).toList())
-                .bindArray(
-                        "attempts",
-                        Integer.class,
-                        sections.stream().map(s -> s.writtenBy().attempt()).toList())
-                .execute();
+    /** The sections as the JSON array the dossier row keeps; each content is the writer's text as is. */
+    private static String sectionsJson(List<DossierSection> sections) {
+        var json = new StringBuilder(sections.stream()
+                        .mapToInt(s -> s.content().text().length() + 120)
+                        .sum()
+                + 2);
+        json.append('[');
+        for (DossierSection section : sections) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"key\":");
+            JsonText.quote(json, section.key().value()).append(",\"title\":");
+            JsonText.quote(json, section.title())
+                    .append(",\"position\":")
+                    .append(section.position())
+                    .append(",\"step_key\":");
+            JsonText.quote(json, section.writtenBy().stepKey())
+                    .append(",\"step_attempt\":")
+                    .append(section.writtenBy().attempt())
+                    .append(",\"content\":")
+                    .append(section.content().text())
+                    .append('}');
+        }
+        return json.append(']').toString();
     }
 
     @Override
@@ -172,8 +181,11 @@ final class JdbiDossiers implements Dossiers {
     @Override
     public List<DossierSection> sections(DossierId id) {
         return session.withHandle(h -> h.createQuery(
-                        "SELECT key, title, position, content::text AS content, step_key, step_attempt FROM dossier_sections"
-                                + " WHERE dossier_id = :id ORDER BY position, key")
+                        "SELECT s.key, s.title, s.position, s.content::text AS content, s.step_key, s.step_attempt"
+                                + " FROM dossiers d CROSS JOIN LATERAL json_to_recordset(d.sections)"
+                                + "      AS s(key text, title text, position integer, content json, step_key text,"
+                                + "           step_attempt integer)"
+                                + " WHERE d.id = :id ORDER BY s.position, s.key COLLATE \"C\"")
                 .bind("id", id.value())
                 .map((rs, ctx) -> new DossierSection(
                         new SectionKey(rs.getString("key")),

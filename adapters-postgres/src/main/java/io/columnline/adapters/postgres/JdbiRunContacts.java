@@ -10,16 +10,16 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Reads the contacts table by run and by dossier (the contacts_run and contacts_dossier indexes). */
+/** Reads the contacts table by run; a dossier's contacts are its run's (the contacts_run index). */
 final class JdbiRunContacts implements RunContacts {
-    private static final String COLUMNS = "k.id, k.client_id, k.company_id, k.run_id, k.dossier_id, k.created_at,"
+    /** Over {@code contacts k LEFT JOIN dossiers d ON d.run_id = k.run_id}: a contact's dossier is its run's. */
+    private static final String COLUMNS = "k.id, k.client_id, k.company_id, k.run_id, d.id AS dossier_id, k.created_at,"
             + " k.updated_at, " + FieldColumns.select(ProspectKind.CONTACTS, "k", "");
 
     private final JdbiSession session;
@@ -31,11 +31,12 @@ final class JdbiRunContacts implements RunContacts {
 
     @Override
     public List<Contact> ofRun(RunId run) {
-        return session.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM contacts k WHERE k.run_id = :run ORDER BY k.created_at, k.id")
-                .bind("run", run.value())
-                .map((rs, ctx) -> contact(rs))
-                .list());
+        return session.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM contacts k LEFT JOIN dossiers d ON d.run_id = k.run_id"
+                                + " WHERE k.run_id = :run ORDER BY k.created_at, k.id")
+                        .bind("run", run.value())
+                        .map((rs, ctx) -> contact(rs))
+                        .list());
     }
 
     @Override
@@ -43,31 +44,24 @@ final class JdbiRunContacts implements RunContacts {
         if (dossiers.isEmpty()) {
             return Map.of();
         }
-        List<Contact> found = session.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM contacts k WHERE k.dossier_id = ANY(CAST(:dossiers AS uuid[]))"
-                                + " ORDER BY k.created_at, k.id")
-                .bindArray(
-                        "dossiers",
-                        UUID.class,
-                        dossiers.stream().map(DossierId::value).toList())
-                .map((rs, ctx) -> contact(rs))
-                .list());
+        List<Contact> found = session.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM dossiers d JOIN contacts k ON k.run_id = d.run_id"
+                                + " WHERE d.id = ANY(CAST(:dossiers AS uuid[])) ORDER BY k.created_at, k.id")
+                        .bindArray(
+                                "dossiers",
+                                UUID.class,
+                                dossiers.stream().map(DossierId::value).toList())
+                        .map((rs, ctx) -> contact(rs))
+                        .list());
         return found.stream()
                 .collect(Collectors.groupingBy(
                         c -> new DossierId(c.dossierId().orElseThrow()), LinkedHashMap::new, Collectors.toList()));
     }
 
+    /** A contact belongs to the dossier of its run, so there is nothing to write: the run's contacts are its. */
     @Override
     public List<Contact> attach(RunId run, DossierId dossier) {
-        List<Contact> attached = session.withHandle(h -> h.createQuery(
-                        "UPDATE contacts k SET dossier_id = :dossier WHERE k.run_id = :run RETURNING " + COLUMNS)
-                .bind("dossier", dossier.value())
-                .bind("run", run.value())
-                .map((rs, ctx) -> contact(rs))
-                .list());
-        return attached.stream()
-                .sorted(Comparator.comparing(Contact::createdAt).thenComparing(c -> c.id().toString()))
-                .toList();
+        return ofRun(run);
     }
 
     private static Contact contact(ResultSet rs) throws SQLException {

@@ -133,14 +133,14 @@ class PublishAtomicityTest {
                             .one());
             counts.put(
                     "sections",
-                    h.createQuery("SELECT count(*) FROM dossier_sections s JOIN dossiers d ON d.id = s.dossier_id"
+                    h.createQuery("SELECT coalesce(sum(json_array_length(d.sections)), 0) FROM dossiers d"
                                     + " WHERE d.run_id = :run")
                             .bind("run", run.id().value())
                             .mapTo(Long.class)
                             .one());
             counts.put(
                     "contacts",
-                    h.createQuery("SELECT count(*) FROM contacts k JOIN dossiers d ON d.id = k.dossier_id"
+                    h.createQuery("SELECT count(*) FROM contacts k JOIN dossiers d ON d.run_id = k.run_id"
                                     + " WHERE d.run_id = :run")
                             .bind("run", run.id().value())
                             .mapTo(Long.class)

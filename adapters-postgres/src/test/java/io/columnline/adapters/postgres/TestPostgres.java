@@ -40,6 +40,13 @@ public final class TestPostgres {
         return url(name);
     }
 
+    /** The JDBC URL of a new database without any schema, for tests of the migrations themselves. */
+    public static String newEmptyDatabaseUrl() {
+        String name = "empty_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        exec("postgres", "CREATE DATABASE " + name + " TEMPLATE template0");
+        return url(name);
+    }
+
     public static String url(String database) {
         return started().jdbcUrl(database);
     }

@@ -405,6 +405,15 @@ class PublishingHttpTest {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(err.toString()).contains("exported 3 rows");
         assertThat(Files.readString(file)).isEqualTo(csv.body());
+
+        StringWriter console = new StringWriter();
+        exit = Main.run(
+                new String[] {"export", "dossiers", "--client", slug},
+                Map.of("COLUMNLINE_DATABASE_URL", APP.databaseUrl()),
+                new PrintWriter(console, true),
+                new PrintWriter(err, true));
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(console.toString()).isEqualTo(csv.body());
     }
 
     @Test

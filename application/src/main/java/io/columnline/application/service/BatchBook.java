@@ -34,6 +34,6 @@ public final class BatchBook {
 
     /** The batch a run's dossier goes into; a run started before batches existed joins its day's batch now. */
     public Batch batchOf(Client client, Run run) {
-        return batches.ofRun(run.id()).flatMap(batches::byId).orElseGet(() -> runStarted(client, run));
+        return batches.ofRun(run.id()).orElseGet(() -> runStarted(client, run));
     }
 }

@@ -15,8 +15,8 @@ import io.columnline.domain.dossier.DossierId;
 import io.columnline.domain.error.Invalid;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -109,19 +109,26 @@ public final class ExportService implements ExportDossiersUseCase {
         }
 
         @Override
-        public long writeTo(Writer out) throws IOException {
+        public long writeTo(OutputStream out) throws IOException {
             CsvWriter csv = new CsvWriter(out);
             csv.record(header);
             long[] rows = {0};
-            List<String> record = new ArrayList<>(header.size());
+            // the rows of one dossier's contacts share everything up to the contact, rendered once
+            List<String> shared = new ArrayList<>(header.size());
+            ExportRow[] renderedFor = {null};
+            byte[][] prefix = {new byte[0]};
             try {
                 transactions.run(() -> exports.forEachRow(filter, columns, row -> {
-                    record.clear();
-                    dossierCells(record, row);
-                    record.addAll(row.sections());
-                    record.addAll(row.contact());
+                    ExportRow before = renderedFor[0];
+                    if (before == null || before.dossier() != row.dossier() || before.sections() != row.sections()) {
+                        shared.clear();
+                        dossierCells(shared, row);
+                        prefix[0] = csv.prefix(
+                                shared, row.sections().csv(), row.sections().count());
+                        renderedFor[0] = row;
+                    }
                     try {
-                        csv.record(record);
+                        csv.record(prefix[0], row.contact());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -54,7 +54,7 @@ public abstract class BatchesContract {
         assertThat(batch.name()).isEqualTo("V2_20261122");
         assertThat(batches().byId(batch.id())).contains(batch);
         assertThat(batches().byName(client.id(), "V2_20261122")).contains(batch);
-        assertThat(batches().ofRun(first.id())).contains(batch.id());
+        assertThat(batches().ofRun(first.id())).contains(batch);
         assertThat(batches().ofRun(run(client, NOW).id())).isEmpty();
         assertThat(batches().counts(batch.id())).isEqualTo(new BatchCounts(1, 0, 0));
 

@@ -99,9 +99,9 @@ public abstract class DossierExportsContract {
         transactions().run(() -> exports().forEachRow(query, columns, rows::add));
         assertThat(rows).extracting(ExportRow::dossier).containsExactly(empty, partial, full, full);
         assertThat(rows).extracting(ExportRow::batchName).containsOnly("V2_20261122");
-        assertThat(rows.get(0).sections()).containsOnly("");
-        assertThat(rows.get(1).sections()).containsExactly("buy", "", "", "1999", "Short", "", "", "");
-        assertThat(rows.get(2).sections())
+        assertThat(rows.get(0).sections().values()).containsOnly("");
+        assertThat(rows.get(1).sections().values()).containsExactly("buy", "", "", "1999", "Short", "", "", "");
+        assertThat(rows.get(2).sections().values())
                 .map(cell -> cell.replace(" ", ""))
                 .containsExactly(
                         "",

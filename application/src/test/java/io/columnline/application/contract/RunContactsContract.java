@@ -80,7 +80,6 @@ public abstract class RunContactsContract {
         batches().insert(batch);
         Dossier dossier = DossierFixtures.dossier(run, client, batch, NOW);
         dossiers().insert(dossier, List.of());
-        assertThat(runContacts().ofDossiers(List.of(dossier.id()))).isEmpty();
         assertThat(runContacts().attach(run.id(), dossier.id()))
                 .extracting(Contact::id)
                 .containsExactly(first.id(), second.id());

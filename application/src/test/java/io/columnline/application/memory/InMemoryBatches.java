@@ -66,8 +66,8 @@ public final class InMemoryBatches implements Batches {
     }
 
     @Override
-    public synchronized Optional<BatchId> ofRun(RunId run) {
-        return Optional.ofNullable(members.get(run));
+    public synchronized Optional<Batch> ofRun(RunId run) {
+        return Optional.ofNullable(members.get(run)).flatMap(this::byId);
     }
 
     @Override

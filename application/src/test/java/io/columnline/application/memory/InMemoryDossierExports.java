@@ -1,6 +1,7 @@
 package io.columnline.application.memory;
 
 import io.columnline.application.port.out.DossierExports;
+import io.columnline.application.port.out.DossierExports.SectionCells;
 import io.columnline.application.port.out.Dossiers;
 import io.columnline.domain.dossier.Dossier;
 import io.columnline.domain.dossier.DossierSection;
@@ -35,13 +36,12 @@ public final class InMemoryDossierExports implements DossierExports {
             for (DossierSection s : dossiers.sections(d.id())) {
                 String key = s.key().value();
                 positions.merge(key, s.position(), Math::min);
-                Optional<Map<String, String>> object =
-                        TopLevelJson.fields(s.content().text());
-                if (object.isPresent()) {
-                    fields.computeIfAbsent(key, k -> new TreeSet<>())
-                            .addAll(object.get().keySet());
-                } else {
-                    plain.put(key, true);
+                for (DossierSection.Cell cell : s.cells()) {
+                    cell.field()
+                            .ifPresentOrElse(
+                                    f -> fields.computeIfAbsent(key, k -> new TreeSet<>())
+                                            .add(f),
+                                    () -> plain.put(key, true));
                 }
             }
         });
@@ -62,23 +62,14 @@ public final class InMemoryDossierExports implements DossierExports {
         List<Dossier> matching =
                 dossiers.matching(query).sorted(InMemoryDossiers.NEWEST_FIRST).toList();
         for (Dossier d : matching) {
-            Map<String, String> sections = new HashMap<>();
-            Map<String, Map<String, String>> objects = new HashMap<>();
+            Map<SectionColumn, String> values = new HashMap<>();
             for (DossierSection s : dossiers.sections(d.id())) {
-                String text = s.content().text();
-                TopLevelJson.fields(text)
-                        .ifPresentOrElse(
-                                f -> objects.put(s.key().value(), f),
-                                () -> sections.put(s.key().value(), text.startsWith("\"") ? unquoted(text) : text));
+                for (DossierSection.Cell cell : s.cells()) {
+                    values.put(new SectionColumn(s.key().value(), cell.field()), cell.value());
+                }
             }
-            List<String> cells = new ArrayList<>();
-            for (SectionColumn c : columns) {
-                String value = c.field().isPresent()
-                        ? objects.getOrDefault(c.section(), Map.of())
-                                .get(c.field().get())
-                        : sections.get(c.section());
-                cells.add(value == null ? "" : value);
-            }
+            SectionCells cells = SectionCells.of(
+                    columns.stream().map(c -> values.getOrDefault(c, "")).toList());
             String batch = batches.byId(d.batch()).orElseThrow().name();
             List<Contact> people = contacts.ofDossiers(List.of(d.id())).getOrDefault(d.id(), List.of());
             if (people.isEmpty()) {
@@ -103,9 +94,5 @@ public final class InMemoryDossierExports implements DossierExports {
             return "";
         }
         return value instanceof List<?> list ? String.join("; ", (List<String>) list) : value.toString();
-    }
-
-    private static String unquoted(String jsonString) {
-        return TopLevelJson.fields("{\"v\":" + jsonString + "}").orElseThrow().get("v");
     }
 }

@@ -3,7 +3,7 @@ package io.columnline.application.port.in;
 import io.columnline.domain.access.Caller;
 import io.columnline.domain.dossier.DossierStatus;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.util.Optional;
 
 /**
@@ -23,7 +23,10 @@ public interface ExportDossiersUseCase {
         /** A file name that says what was exported, e.g. {@code acme-dossiers-V2_20261122.csv}. */
         String fileName();
 
-        /** Writes the header and every row; returns how many rows (without the header) were written. */
-        long writeTo(Writer out) throws IOException;
+        /**
+         * Writes the header and every row in UTF-8 (buffer {@code out}); returns how many rows
+         * (without the header) were written.
+         */
+        long writeTo(OutputStream out) throws IOException;
     }
 }

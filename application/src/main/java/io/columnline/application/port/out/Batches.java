@@ -26,7 +26,7 @@ public interface Batches {
     void addRun(Batch batch, RunId run);
 
     /** The batch the run belongs to; empty for a run started before batches existed. */
-    Optional<BatchId> ofRun(RunId run);
+    Optional<Batch> ofRun(RunId run);
 
     /** Runs started, failed and published of the batch, as they are now. */
     BatchCounts counts(BatchId batch);

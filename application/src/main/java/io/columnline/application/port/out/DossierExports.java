@@ -1,5 +1,6 @@
 package io.columnline.application.port.out;
 
+import io.columnline.domain.csv.CsvFields;
 import io.columnline.domain.dossier.Dossier;
 import java.util.List;
 import java.util.Optional;
@@ -40,8 +41,23 @@ public interface DossierExports {
     }
 
     /**
-     * One row: the dossier, its batch's name, the section cells in column order (text as is, other
-     * JSON as JSON text, empty when absent) and the contact cells in {@link #CONTACT_FIELDS} order.
+     * One row: the dossier, its batch's name, the section cells in column order and the contact
+     * cells in {@link #CONTACT_FIELDS} order.
      */
-    record ExportRow(Dossier dossier, String batchName, List<String> sections, List<String> contact) {}
+    record ExportRow(Dossier dossier, String batchName, SectionCells sections, List<String> contact) {}
+
+    /**
+     * The section cells of a row, already rendered as CSV fields joined by commas ({@link
+     * CsvFields#join}): a dossier keeps them ready when it is published, so most rows are exported
+     * without taking anything apart. A cell is text as is, other JSON as JSON text, empty when absent.
+     */
+    record SectionCells(String csv, int count) {
+        public static SectionCells of(List<String> values) {
+            return new SectionCells(CsvFields.join(values), values.size());
+        }
+
+        public List<String> values() {
+            return CsvFields.split(csv, count);
+        }
+    }
 }

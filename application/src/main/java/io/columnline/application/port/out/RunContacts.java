@@ -18,6 +18,10 @@ public interface RunContacts {
     /** Each dossier's contacts, oldest first; dossiers without contacts are absent. */
     Map<DossierId, List<Contact>> ofDossiers(Collection<DossierId> dossiers);
 
-    /** Gives every contact of the run the dossier; answers them as stored now, oldest first. */
+    /**
+     * Makes the run's contacts the dossier's (the dossier is the run's) and answers them, oldest
+     * first. A dossier's contacts are always its run's, so storage may keep the link by the run
+     * alone and write nothing here.
+     */
     List<Contact> attach(RunId run, DossierId dossier);
 }
