@@ -33,7 +33,9 @@ public class PublishBench {
   static final Pattern SUPERSEDED = Pattern.compile("\"status\":\"superseded\"");
   static final Pattern KEY = Pattern.compile("\"key\":\"([^\"]+)\"");
 
-  static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // HTTP/1.1 with keep-alive for every phase, like the clients Make.com runs (no h2c upgrade offered)
+  static HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
   static String base;
 
   public static void main(String[] args) throws Exception {

@@ -25,7 +25,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -62,8 +61,28 @@ final class JdbiDossiers implements Dossiers {
         this.session = session;
     }
 
+    /** The INSERT of a dossier row; bind it with {@link #bindInsert}. */
+    static final String INSERT = """
+            INSERT INTO dossiers (id, client_id, run_id, batch_id, company_name, company_name_key, company_domain,
+                                  company_id, pipeline_version, status, release_date, release_at, released_at,
+                                  supersedes_dossier_id, superseded_by_dossier_id, published_with, created_at,
+                                  updated_at, sections, export_columns, export_cells)
+            VALUES (:id, :client, :run, :batch, :name, :nameKey, :domain, :companyId, :version, :status, :releaseDate,
+                    :releaseAt, :releasedAt, CAST(:supersedes AS uuid), CAST(:supersededBy AS uuid), :publishedWith,
+                    :created, :updated, CAST(:sections AS json), :columns, :cells)
+            """;
+
     @Override
     public void insert(Dossier d, List<DossierSection> sections) {
+        session.useHandle(h -> bindInsert(h.createUpdate(INSERT), d, sections).execute());
+    }
+
+    /**
+     * Binds {@link #INSERT}: the dossier, its sections in section order, and the export's cells
+     * flattened from them with their shape (see migration V8).
+     */
+    static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindInsert(
+            S statement, Dossier d, List<DossierSection> sections) {
         List<DossierSection> ordered = sections.stream()
                 .sorted(Comparator.comparingInt(DossierSection::position)
                         .thenComparing(section -> section.key().value()))
@@ -83,15 +102,7 @@ final class JdbiDossiers implements Dossiers {
                 CsvFields.append(cells, cell.value());
             }
         }
-        session.useHandle(h -> h.createUpdate("""
-              INSERT INTO dossiers (id, client_id, run_id, batch_id, company_name, company_name_key, company_domain,
-                                    company_id, pipeline_version, status, release_date, release_at, released_at,
-                                    supersedes_dossier_id, superseded_by_dossier_id, published_with, created_at,
-                                    updated_at, sections, export_columns, export_cells)
-              VALUES (:id, :client, :run, :batch, :name, :nameKey, :domain, :companyId, :version, :status, :releaseDate,
-                      :releaseAt, :releasedAt, CAST(:supersedes AS uuid), CAST(:supersededBy AS uuid), :publishedWith,
-                      :created, :updated, CAST(:sections AS json), :columns, :cells)
-              """)
+        return statement
                 .bind("id", d.id().value())
                 .bind("client", d.client().value())
                 .bind("run", d.run().value())
@@ -112,8 +123,7 @@ final class JdbiDossiers implements Dossiers {
                 .bind("updated", Rows.offset(d.updatedAt()))
                 .bind("sections", sectionsJson(ordered))
                 .bind("columns", columns.append(']').toString())
-                .bind("cells", cells.toString())
-                .execute());
+                .bind("cells", cells.toString());
     }
 
     /** The sections as the JSON array the dossier row keeps; each content is the writer's text as is. */
@@ -198,16 +208,20 @@ final class JdbiDossiers implements Dossiers {
 
     @Override
     public void lockCompany(ClientId client, Company company) {
-        List<String> keys = new ArrayList<>();
-        if (!company.domain().isEmpty()) {
-            keys.add("dossier-domain:" + client + ":" + company.domain());
-        }
-        company.companyId().ifPresent(id -> keys.add("dossier-company-id:" + client + ":" + id));
-        keys.add("dossier-name:" + client + ":" + company.nameKey());
-        session.useHandle(h -> h.createQuery(
-                        "SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM unnest(CAST(:keys AS text[])) AS k")
-                .bindArray("keys", String.class, keys)
-                .mapToMap()
+        // in this order (domain, company id, name) in every publish, so two never wait for each other
+        session.useHandle(h -> h.createQuery("""
+                SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+                FROM (VALUES (1, CAST(:domain AS text)), (2, CAST(:companyId AS text)), (3, CAST(:name AS text))) v (n, k)
+                WHERE k IS NOT NULL ORDER BY n
+                """)
+                .bind("domain", company.domain().isEmpty() ? null : "dossier-domain:" + client + ":" + company.domain())
+                .bind(
+                        "companyId",
+                        company.companyId()
+                                .map(id -> "dossier-company-id:" + client + ":" + id)
+                                .orElse(null))
+                .bind("name", "dossier-name:" + client + ":" + company.nameKey())
+                .mapTo(String.class)
                 .list());
     }
 

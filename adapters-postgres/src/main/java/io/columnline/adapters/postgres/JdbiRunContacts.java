@@ -19,8 +19,13 @@ import java.util.stream.Collectors;
 /** Reads the contacts table by run; a dossier's contacts are its run's (the contacts_run index). */
 final class JdbiRunContacts implements RunContacts {
     /** Over {@code contacts k LEFT JOIN dossiers d ON d.run_id = k.run_id}: a contact's dossier is its run's. */
-    private static final String COLUMNS = "k.id, k.client_id, k.company_id, k.run_id, d.id AS dossier_id, k.created_at,"
-            + " k.updated_at, " + FieldColumns.select(ProspectKind.CONTACTS, "k", "");
+    private static final String COLUMNS = columns("d.id");
+
+    /** The columns {@link #contact} reads, over {@code contacts k}, with {@code dossier} as the dossier id. */
+    static String columns(String dossier) {
+        return "k.id, k.client_id, k.company_id, k.run_id, " + dossier + " AS dossier_id, k.created_at, k.updated_at, "
+                + FieldColumns.select(ProspectKind.CONTACTS, "k", "");
+    }
 
     private final JdbiSession session;
 
@@ -64,7 +69,7 @@ final class JdbiRunContacts implements RunContacts {
         return ofRun(run);
     }
 
-    private static Contact contact(ResultSet rs) throws SQLException {
+    static Contact contact(ResultSet rs) throws SQLException {
         return new Contact(
                 Rows.uuid(rs, "id"),
                 new ClientId(Rows.uuid(rs, "client_id")),

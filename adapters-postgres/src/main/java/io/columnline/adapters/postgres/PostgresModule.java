@@ -19,6 +19,7 @@ import io.columnline.application.port.out.PipelineStats;
 import io.columnline.application.port.out.PromptUsage;
 import io.columnline.application.port.out.Prompts;
 import io.columnline.application.port.out.ProspectImports;
+import io.columnline.application.port.out.Publications;
 import io.columnline.application.port.out.Reruns;
 import io.columnline.application.port.out.RunContacts;
 import io.columnline.application.port.out.Runs;
@@ -99,6 +100,9 @@ public abstract class PostgresModule {
 
     @Binds
     abstract RunContacts runContacts(JdbiRunContacts contacts);
+
+    @Binds
+    abstract Publications publications(JdbiPublications publications);
 
     @Binds
     abstract Companies companies(JdbiCompanies companies);

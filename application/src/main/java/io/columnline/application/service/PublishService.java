@@ -2,12 +2,12 @@ package io.columnline.application.service;
 
 import io.columnline.application.port.in.DossierDetails;
 import io.columnline.application.port.in.PublishRunUseCase;
-import io.columnline.application.port.out.DossierLists;
 import io.columnline.application.port.out.Dossiers;
 import io.columnline.application.port.out.JsonSchemaValidator;
 import io.columnline.application.port.out.JsonSchemaValidator.SchemaProblem;
+import io.columnline.application.port.out.Publications;
+import io.columnline.application.port.out.Publications.Publication;
 import io.columnline.application.port.out.Reruns;
-import io.columnline.application.port.out.RunContacts;
 import io.columnline.application.port.out.Runs;
 import io.columnline.application.port.out.SectionDefinitions;
 import io.columnline.application.port.out.StepLog;
@@ -57,10 +57,9 @@ public final class PublishService implements PublishRunUseCase {
     private final SectionDefinitions sections;
     private final JsonSchemaValidator validator;
     private final Dossiers dossiers;
-    private final DossierLists lists;
     private final ListAccess listAccess;
     private final Reruns reruns;
-    private final RunContacts contacts;
+    private final Publications publications;
     private final BatchBook batches;
     private final DossierReader reader;
     private final Transactions transactions;
@@ -75,10 +74,9 @@ public final class PublishService implements PublishRunUseCase {
             SectionDefinitions sections,
             JsonSchemaValidator validator,
             Dossiers dossiers,
-            DossierLists lists,
             ListAccess listAccess,
             Reruns reruns,
-            RunContacts contacts,
+            Publications publications,
             BatchBook batches,
             DossierReader reader,
             Transactions transactions,
@@ -90,10 +88,9 @@ public final class PublishService implements PublishRunUseCase {
         this.sections = sections;
         this.validator = validator;
         this.dossiers = dossiers;
-        this.lists = lists;
         this.listAccess = listAccess;
         this.reruns = reruns;
-        this.contacts = contacts;
+        this.publications = publications;
         this.batches = batches;
         this.reader = reader;
         this.transactions = transactions;
@@ -117,11 +114,13 @@ public final class PublishService implements PublishRunUseCase {
             DossierId id = DossierId.random();
             Batch batch = batches.batchOf(client, run);
             Dossier dossier = Dossier.publish(id, run, client, batch.id(), options, replaced.map(Dossier::id), now);
-            dossiers.insert(dossier, content);
-            replaced.ifPresent(old -> dossiers.update(old.supersededBy(id, now)));
-            onLists.forEach(list -> lists.add(client.id(), id, list.id(), now));
-            List<Contact> found = contacts.attach(run.id(), id);
-            runs.update(published);
+            List<Contact> found = publications.record(new Publication(
+                    dossier,
+                    content,
+                    replaced.map(old -> old.supersededBy(id, now)),
+                    onLists.stream().map(DossierList::id).toList(),
+                    published,
+                    now));
             List<DossierList> sorted = onLists.stream()
                     .sorted(Comparator.comparing(l -> DossierList.nameKey(l.name())))
                     .toList();

@@ -7,6 +7,7 @@ import io.columnline.application.memory.InMemoryDossierExports;
 import io.columnline.application.memory.InMemoryDossierLists;
 import io.columnline.application.memory.InMemoryDossiers;
 import io.columnline.application.memory.InMemoryPipelineStats;
+import io.columnline.application.memory.InMemoryPublications;
 import io.columnline.application.memory.InMemoryReruns;
 import io.columnline.application.memory.InMemoryRunContacts;
 import io.columnline.application.memory.InMemorySectionDefinitions;
@@ -48,10 +49,9 @@ class PublishWorld extends RunWorld {
             definitions,
             schemas,
             dossiers,
-            lists,
             listAccess,
             reruns,
-            runContacts,
+            new InMemoryPublications(dossiers, lists, runs, runContacts),
             batchBook,
             dossierReader,
             transactions,

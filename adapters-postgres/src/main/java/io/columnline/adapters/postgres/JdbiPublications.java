@@ -1,0 +1,61 @@
+package io.columnline.adapters.postgres;
+
+import io.columnline.application.port.out.Publications;
+import io.columnline.domain.dossier.Dossier;
+import io.columnline.domain.dossier.DossierId;
+import io.columnline.domain.dossier.ListId;
+import io.columnline.domain.prospect.Contact;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A publication is one statement: the dossier INSERT, the superseded dossier's UPDATE, the list
+ * memberships and the run's UPDATE run as data-modifying parts of a query that answers the run's
+ * contacts. Foreign keys are checked when the statement ends, so memberships and the supersedes
+ * links see the new dossier.
+ */
+final class JdbiPublications implements Publications {
+    private static final String SQL = "WITH new_dossier AS (" + JdbiDossiers.INSERT + " RETURNING id),"
+            + " superseded AS (UPDATE dossiers SET status = :oldStatus, released_at = :oldReleasedAt,"
+            + "      superseded_by_dossier_id = CAST(:oldSupersededBy AS uuid), updated_at = :oldUpdated"
+            + "      WHERE id = CAST(:old AS uuid) RETURNING id),"
+            + " members AS (INSERT INTO dossier_list_members (client_id, list_id, dossier_id, added_at)"
+            + "      SELECT :client, CAST(l AS uuid), :id, :at FROM unnest(string_to_array(:lists, ',')) AS l"
+            + "      ON CONFLICT DO NOTHING RETURNING list_id),"
+            + " published AS (UPDATE runs SET status = :runStatus, error = :runError, finished_at = :runFinished"
+            + "      WHERE id = :run RETURNING id)"
+            + " SELECT " + JdbiRunContacts.columns("CAST(:id AS uuid)")
+            + " FROM contacts k WHERE k.run_id = :run ORDER BY k.created_at, k.id";
+
+    private final JdbiSession session;
+
+    @Inject
+    JdbiPublications(JdbiSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public List<Contact> record(Publication p) {
+        Dossier old = p.superseded().orElse(null);
+        return session.withHandle(h -> JdbiDossiers.bindInsert(h.createQuery(SQL), p.dossier(), p.sections())
+                .bind("old", old == null ? null : old.id().value())
+                .bind("oldStatus", old == null ? null : old.status().wire())
+                .bind(
+                        "oldReleasedAt",
+                        Rows.offset(old == null ? null : old.releasedAt().orElse(null)))
+                .bind(
+                        "oldSupersededBy",
+                        old == null
+                                ? null
+                                : old.supersededBy().map(DossierId::value).orElse(null))
+                .bind("oldUpdated", Rows.offset(old == null ? null : old.updatedAt()))
+                .bind("lists", p.lists().stream().map(ListId::toString).collect(Collectors.joining(",")))
+                .bind("at", Rows.offset(p.at()))
+                .bind("runStatus", p.run().status().wire())
+                .bind("runError", p.run().error().orElse(null))
+                .bind("runFinished", Rows.offset(p.run().finishedAt().orElse(null)))
+                .map((rs, ctx) -> JdbiRunContacts.contact(rs))
+                .list());
+    }
+}

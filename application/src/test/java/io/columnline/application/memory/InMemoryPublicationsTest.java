@@ -1,0 +1,62 @@
+package io.columnline.application.memory;
+
+import io.columnline.application.contract.PublicationsContract;
+import io.columnline.application.port.out.Batches;
+import io.columnline.application.port.out.Clients;
+import io.columnline.application.port.out.Contacts;
+import io.columnline.application.port.out.DossierLists;
+import io.columnline.application.port.out.Dossiers;
+import io.columnline.application.port.out.Publications;
+import io.columnline.application.port.out.RunContacts;
+import io.columnline.application.port.out.Runs;
+
+class InMemoryPublicationsTest extends PublicationsContract {
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryBatches batches = new InMemoryBatches(runs);
+    private final InMemoryDossierLists lists = new InMemoryDossierLists();
+    private final InMemoryDossiers dossiers = new InMemoryDossiers(lists);
+    private final InMemoryContacts contacts = new InMemoryContacts(new InMemoryCompanies());
+    private final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);
+    private final InMemoryPublications publications = new InMemoryPublications(dossiers, lists, runs, runContacts);
+
+    @Override
+    protected Publications publications() {
+        return publications;
+    }
+
+    @Override
+    protected Dossiers dossiers() {
+        return dossiers;
+    }
+
+    @Override
+    protected DossierLists lists() {
+        return lists;
+    }
+
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
+
+    @Override
+    protected RunContacts runContacts() {
+        return runContacts;
+    }
+
+    @Override
+    protected Contacts contacts() {
+        return contacts;
+    }
+
+    @Override
+    protected Batches batches() {
+        return batches;
+    }
+
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
+}
