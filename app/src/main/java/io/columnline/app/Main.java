@@ -37,6 +37,9 @@ public final class Main implements Callable<Integer> {
             err.println("columnline: " + e.getMessage());
             return 1;
         }
+        if (args.length == 1 && "serve".equals(args[0])) {
+            ServeCommand.prestart(component); // PostgreSQL starts while picocli reads the commands
+        }
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand(new ServeCommand(component));
         cli.addSubcommand(new MigrateCommand(component));
