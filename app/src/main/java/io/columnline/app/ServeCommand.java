@@ -105,7 +105,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         var database = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> component.lifecycle().database());
         warmUp();
+
         database.join();
+
         var newAdminKey = component
                 .apiKeys()
                 .get()
@@ -142,6 +144,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static void warmUp() {
         io.columnline.adapters.http.Json.write(java.util.Map.of("warm", java.time.Instant.EPOCH));
         io.undertow.Undertow.builder();
+        // Jdbi registers its statement event with the flight recorder before its first statement
+        initialize("org.jdbi.v3.core.statement.internal.JfrSupport");
+    }
+
+    private static void initialize(String className) {
+        try {
+            Class.forName(className, true, ServeCommand.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.debug("nothing to warm up in {}", className, e);
+        }
     }
 
     static void runJob(String name, Runnable job) {
@@ -163,7 +175,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 started.complete(ManagementFactory.getRuntimeMXBean().getStartTime());
             } catch (RuntimeException | Error e) {
                 started.completeExceptionally(e);
+                return;
             }
+            // the HTTP server's XNIO registers management beans as it starts; the platform bean
+            // server they need is made here, off the way to ready
+            ManagementFactory.getPlatformMBeanServer();
         });
         return started;
     }
