@@ -10,6 +10,12 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 
 /**
@@ -54,9 +60,15 @@ public final class DatabaseRuntime implements AutoCloseable {
         try {
             createDatabaseIfMissing(embedded);
             Files.writeString(portFile, Integer.toString(embedded.port()), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | SQLException | RuntimeException e) {
             embedded.close();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            throw switch (e) {
+                case IOException io -> new UncheckedIOException(io);
+                case SQLException sql ->
+                    new IllegalStateException(
+                            "could not create the database " + DATABASE + ": " + sql.getMessage(), sql);
+                default -> (RuntimeException) e;
+            };
         }
         Database database = Database.connect(DatabaseUrl.parse(embedded.jdbcUrl(DATABASE)), poolSize);
         return new DatabaseRuntime(
@@ -103,17 +115,19 @@ public final class DatabaseRuntime implements AutoCloseable {
         }
     }
 
-    private static void createDatabaseIfMissing(EmbeddedPostgres embedded) {
-        try (Database admin = Database.connect(DatabaseUrl.parse(embedded.jdbcUrl("postgres")), 1)) {
-            admin.jdbi().useHandle(h -> {
-                boolean exists = h.createQuery("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = :name)")
-                        .bind("name", DATABASE)
-                        .mapTo(Boolean.class)
-                        .one();
-                if (!exists) {
-                    h.execute("CREATE DATABASE " + DATABASE);
+    /** Plain JDBC: one query is not worth a connection pool and Jdbi's set-up on the way to ready. */
+    private static void createDatabaseIfMissing(EmbeddedPostgres embedded) throws SQLException {
+        try (Connection c = DriverManager.getConnection(embedded.jdbcUrl("postgres"));
+                PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, DATABASE);
+            try (ResultSet rows = exists.executeQuery()) {
+                if (rows.next()) {
+                    return;
                 }
-            });
+            }
+            try (Statement create = c.createStatement()) {
+                create.execute("CREATE DATABASE " + DATABASE);
+            }
         }
     }
 }

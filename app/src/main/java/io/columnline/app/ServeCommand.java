@@ -2,6 +2,7 @@ package io.columnline.app;
 
 import io.columnline.adapters.http.HttpServer;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,13 +35,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
+        var jvmStarted = jvmStartMillis();
         Server server = start(component);
         server.newAdminKey()
                 .ifPresent(key ->
                         out.printf("Created the first admin key (shown only now, store it safely):%n  %s%n", key));
         out.printf(
                 "Columnline ready at http://localhost:%d on %s in %d ms%n",
-                server.port(), component.lifecycle().database().description(), uptimeMillis());
+                server.port(),
+                component.lifecycle().database().description(),
+                System.currentTimeMillis() - jvmStarted.join());
         out.flush();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
@@ -80,13 +84,30 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
+    /**
+     * Starts the database (and migrates) on a thread of its own right away, while the command line
+     * is still being parsed; {@link #start} then finds it open or waits for it. A failure here is
+     * left to {@link #start}, which tries again and reports it.
+     */
+    static void prestart(ColumnlineComponent component) {
+        Thread.ofPlatform().daemon().name("columnline-database-start").start(() -> {
+            try {
+                component.lifecycle().database();
+            } catch (RuntimeException e) {
+                LOG.debug("early database start failed; serve tries again", e);
+            }
+        });
+    }
+
     /** Migrates, makes sure an admin key exists, starts the HTTP server and the background jobs. */
     static Server start(ColumnlineComponent component) {
         // PostgreSQL starts and migrates while this thread loads the HTTP and JSON classes
         var database = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> component.lifecycle().database());
         warmUp();
+
         database.join();
+
         var newAdminKey = component
                 .apiKeys()
                 .get()
@@ -123,6 +144,16 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private static void warmUp() {
         io.columnline.adapters.http.Json.write(java.util.Map.of("warm", java.time.Instant.EPOCH));
         io.undertow.Undertow.builder();
+        // Jdbi registers its statement event with the flight recorder before its first statement
+        initialize("org.jdbi.v3.core.statement.internal.JfrSupport");
+    }
+
+    private static void initialize(String className) {
+        try {
+            Class.forName(className, true, ServeCommand.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            LOG.debug("nothing to warm up in {}", className, e);
+        }
     }
 
     static void runJob(String name, Runnable job) {
@@ -133,7 +164,23 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    private static long uptimeMillis() {
-        return ManagementFactory.getRuntimeMXBean().getUptime();
+    /**
+     * When the JVM started (the ready line counts from there), asked on a thread of its own: the
+     * management classes behind the answer take a noticeable part of a start to load.
+     */
+    private static CompletableFuture<Long> jvmStartMillis() {
+        var started = new CompletableFuture<Long>();
+        Thread.ofPlatform().daemon().name("columnline-uptime").start(() -> {
+            try {
+                started.complete(ManagementFactory.getRuntimeMXBean().getStartTime());
+            } catch (RuntimeException | Error e) {
+                started.completeExceptionally(e);
+                return;
+            }
+            // the HTTP server's XNIO registers management beans as it starts; the platform bean
+            // server they need is made here, off the way to ready
+            ManagementFactory.getPlatformMBeanServer();
+        });
+        return started;
     }
 }

@@ -12,6 +12,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** One pool and one Jdbi for one PostgreSQL database; migrations come from the migrations module. */
 public final class Database implements AutoCloseable {
+    private static final Migrations MIGRATIONS = new Migrations();
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
@@ -69,8 +71,8 @@ public final class Database implements AutoCloseable {
     private Flyway flyway() {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
+                .resourceProvider(MIGRATIONS)
+                .javaMigrationClassProvider(Migrations.NO_JAVA_MIGRATIONS)
                 .load();
     }
 
