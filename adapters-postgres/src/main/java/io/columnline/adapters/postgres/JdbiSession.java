@@ -41,6 +41,11 @@ public final class JdbiSession implements Transactions {
         }
     }
 
+    /** True while a transaction of {@link #inTransaction} runs on this thread. */
+    boolean inTransactionNow() {
+        return current.get() != null;
+    }
+
     public void useHandle(java.util.function.Consumer<Handle> work) {
         withHandle(h -> {
             work.accept(h);

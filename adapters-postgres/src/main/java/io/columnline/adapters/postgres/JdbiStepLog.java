@@ -24,16 +24,20 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -84,10 +88,42 @@ final class JdbiStepLog implements StepLog {
     @Inject
     JdbiStepLog(JdbiSession session) {
         this.session = session;
+        for (int i = 0; i < LANES; i++) {
+            lanes[i] = new Lane();
+        }
     }
 
     /** What the insert found: the run's status (none without a run) and the identities it stored. */
     private record Inserted(Optional<RunStatus> runStatus, Set<StepRef> created) {}
+
+    /** Single steps logged outside a transaction queue in one of these lanes, chosen by their run. */
+    private static final int LANES = 16;
+
+    /** At most this many queued steps go into one statement. */
+    private static final int MOST_PER_WRITE = 100;
+
+    /** One step waiting in a lane, and what became of it. */
+    private static final class Pending {
+        final Step step;
+        Appending result;
+        boolean done;
+        /** The shared write failed: the step is written again on its own. */
+        boolean alone;
+
+        Pending(Step step) {
+            this.step = step;
+        }
+    }
+
+    /** The steps queued in a lane, and whether one of their callers is writing a group of them now. */
+    private static final class Lane {
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition changed = lock.newCondition();
+        final ArrayDeque<Pending> queue = new ArrayDeque<>();
+        boolean writing;
+    }
+
+    private final Lane[] lanes = new Lane[LANES];
 
     @Override
     public Appending append(List<Step> steps) {
@@ -96,33 +132,113 @@ final class JdbiStepLog implements StepLog {
                 .anyMatch(s -> !s.run().equals(first.run()) || !s.client().equals(first.client()))) {
             throw new IllegalArgumentException("an append takes the steps of one run");
         }
-        return session.withHandle(h -> {
-            Inserted inserted = insert(h, steps);
-            if (inserted.runStatus().isEmpty()) {
-                return new Appending.NoRun();
-            }
-            if (inserted.runStatus().get() != RunStatus.RUNNING) {
-                return new Appending.RunFinished(inserted.runStatus().get());
-            }
-            List<StepRef> taken = steps.stream()
-                    .map(Step::ref)
-                    .filter(ref -> !inserted.created().contains(ref))
-                    .toList();
-            Map<StepRef, Step> earlier = new HashMap<>();
-            if (!taken.isEmpty()) {
-                stored(h, first.client(), first.run(), taken).forEach(step -> earlier.put(step.ref(), step));
-            }
-            List<Appended> answer = new ArrayList<>();
-            Set<StepRef> claimed = new HashSet<>();
-            for (Step step : steps) {
-                if (inserted.created().contains(step.ref()) && claimed.add(step.ref())) {
-                    answer.add(new Appended(step, true));
-                } else {
-                    answer.add(new Appended(earlier.getOrDefault(step.ref(), step), false));
+        if (steps.size() == 1 && !session.inTransactionNow()) {
+            return grouped(first);
+        }
+        return session.withHandle(h -> appendNow(h, steps));
+    }
+
+    /**
+     * Group commit for the hot path: a single step logged outside a transaction joins the lane of
+     * its run. While one caller writes, the steps arriving meanwhile queue; when it is done, one of
+     * them writes every queued step in one statement per run (each still checks and holds its run's
+     * status) and one commit, and each caller gets its own step's answer. A failed shared write
+     * lets each of its steps be written again on its own, so one step's failure is its own.
+     */
+    private Appending grouped(Step step) {
+        Lane lane = lanes[Math.floorMod(step.run().hashCode(), LANES)];
+        Pending mine = new Pending(step);
+        lane.lock.lock();
+        try {
+            lane.queue.add(mine);
+            while (!mine.done) {
+                if (lane.writing) {
+                    lane.changed.awaitUninterruptibly();
+                    continue;
+                }
+                lane.writing = true;
+                List<Pending> group = new ArrayList<>(Math.min(lane.queue.size(), MOST_PER_WRITE));
+                while (!lane.queue.isEmpty() && group.size() < MOST_PER_WRITE) {
+                    group.add(lane.queue.poll());
+                }
+                lane.lock.unlock();
+                try {
+                    write(group);
+                } finally {
+                    lane.lock.lock();
+                    lane.writing = false;
+                    lane.changed.signalAll();
                 }
             }
-            return new Appending.Done(answer);
+        } finally {
+            lane.lock.unlock();
+        }
+        return mine.alone ? session.withHandle(h -> appendNow(h, List.of(step))) : mine.result;
+    }
+
+    /** Writes a group of queued steps: one statement per run. Marks every one of them done. */
+    private void write(List<Pending> group) {
+        Map<RunId, List<Pending>> byRun = new LinkedHashMap<>();
+        for (Pending pending : group) {
+            byRun.computeIfAbsent(pending.step.run(), r -> new ArrayList<>()).add(pending);
+        }
+        try {
+            session.useHandle(h -> byRun.values().forEach(pendings -> {
+                try {
+                    List<Step> steps = new ArrayList<>(pendings.size());
+                    pendings.forEach(p -> steps.add(p.step));
+                    Appending appending = appendNow(h, steps);
+                    for (int i = 0; i < pendings.size(); i++) {
+                        pendings.get(i).result = appending instanceof Appending.Done done
+                                ? new Appending.Done(List.of(done.steps().get(i)))
+                                : appending;
+                    }
+                } catch (RuntimeException e) {
+                    pendings.forEach(p -> p.alone = true);
+                }
+            }));
+        } catch (RuntimeException e) {
+            // no connection, or it broke: each caller without an answer tries on its own (below)
+        }
+        group.forEach(p -> {
+            p.alone = p.alone || p.result == null;
+            p.done = true;
         });
+    }
+
+    /**
+     * One statement stores the steps, all of one run (of one client), and reads back those whose
+     * identity was taken. Several steps of the same identity: the first one stored is the answer
+     * for the others.
+     */
+    private static Appending appendNow(Handle h, List<Step> steps) {
+        Step first = steps.get(0);
+        Inserted inserted = insert(h, steps);
+        if (inserted.runStatus().isEmpty()) {
+            return new Appending.NoRun();
+        }
+        if (inserted.runStatus().get() != RunStatus.RUNNING) {
+            return new Appending.RunFinished(inserted.runStatus().get());
+        }
+        List<StepRef> taken = steps.stream()
+                .map(Step::ref)
+                .filter(ref -> !inserted.created().contains(ref))
+                .toList();
+        Map<StepRef, Step> earlier = new HashMap<>();
+        if (!taken.isEmpty()) {
+            stored(h, first.client(), first.run(), taken).forEach(step -> earlier.put(step.ref(), step));
+        }
+        List<Appended> answer = new ArrayList<>(steps.size());
+        Map<StepRef, Step> claimed = new HashMap<>();
+        for (Step step : steps) {
+            if (inserted.created().contains(step.ref()) && claimed.putIfAbsent(step.ref(), step) == null) {
+                answer.add(new Appended(step, true));
+            } else {
+                Step stored = claimed.get(step.ref());
+                answer.add(new Appended(stored != null ? stored : earlier.getOrDefault(step.ref(), step), false));
+            }
+        }
+        return new Appending.Done(answer);
     }
 
     /**
@@ -200,9 +316,12 @@ final class JdbiStepLog implements StepLog {
     }
 
     private static List<Step> stored(Handle h, ClientId client, RunId run, Collection<StepRef> refs) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM steps WHERE client_id = :client AND run_id = :run"
-                        + " AND (step_key, attempt) IN"
-                        + " (SELECT * FROM unnest(CAST(:keys AS text[]), CAST(:attempts AS integer[])))")
+        // one index probe per identity: LATERAL with LIMIT cannot be flattened into a join, which the
+        // planner would answer by hashing every step of the run
+        return h.createQuery("SELECT s.* FROM unnest(CAST(:keys AS text[]), CAST(:attempts AS integer[]))"
+                        + " AS ref(step_key, attempt), LATERAL (SELECT " + COLUMNS + " FROM steps"
+                        + " WHERE client_id = :client AND run_id = :run AND step_key = ref.step_key"
+                        + " AND attempt = ref.attempt LIMIT 1) AS s")
                 .bind("client", client.value())
                 .bind("run", run.value())
                 .bindArray(

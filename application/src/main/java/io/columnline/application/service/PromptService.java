@@ -34,13 +34,30 @@ public final class PromptService implements SavePromptUseCase, ReadPromptsUseCas
     private final PromptUsage usage;
     private final Transactions transactions;
     private final Clock clock;
+    private final Optional<PromptCatalog> catalog;
 
-    @Inject
     public PromptService(Prompts prompts, PromptUsage usage, Transactions transactions, Clock clock) {
+        this(prompts, usage, transactions, clock, Optional.empty());
+    }
+
+    /** The catalog step logging checks versions with forgets what it knew once a prompt is saved. */
+    @Inject
+    public PromptService(
+            Prompts prompts, PromptUsage usage, Transactions transactions, Clock clock, PromptCatalog catalog) {
+        this(prompts, usage, transactions, clock, Optional.of(catalog));
+    }
+
+    private PromptService(
+            Prompts prompts,
+            PromptUsage usage,
+            Transactions transactions,
+            Clock clock,
+            Optional<PromptCatalog> catalog) {
         this.prompts = prompts;
         this.usage = usage;
         this.transactions = transactions;
         this.clock = clock;
+        this.catalog = catalog;
     }
 
     /** A draft that passed every check. */
@@ -50,7 +67,11 @@ public final class PromptService implements SavePromptUseCase, ReadPromptsUseCas
     public Saved save(Caller caller, Draft draft) {
         caller.requireAdmin();
         Checked checked = check(draft);
-        return transactions.inTransaction(() -> apply(checked));
+        try {
+            return transactions.inTransaction(() -> apply(checked));
+        } finally {
+            catalog.ifPresent(PromptCatalog::forget);
+        }
     }
 
     @Override
@@ -72,8 +93,12 @@ public final class PromptService implements SavePromptUseCase, ReadPromptsUseCas
             }
         }
         problems.throwIfAny();
-        return transactions.inTransaction(
-                () -> checked.stream().map(this::apply).toList());
+        try {
+            return transactions.inTransaction(
+                    () -> checked.stream().map(this::apply).toList());
+        } finally {
+            catalog.ifPresent(PromptCatalog::forget);
+        }
     }
 
     private static Checked check(Draft draft) {

@@ -167,6 +167,47 @@ public abstract class StepLogContract {
     }
 
     @Test
+    void single_steps_appended_concurrently_to_several_runs_each_get_their_own_answer() throws Exception {
+        Run open = run();
+        Run other = run();
+        Run finished = run();
+        runs().update(finished.complete(NOW.plusSeconds(1)));
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Step> sent = new ArrayList<>();
+            List<Callable<StepLog.Appending>> sends = new ArrayList<>();
+            for (int i = 0; i < 48; i++) {
+                Run target = i % 3 == 0 ? open : i % 3 == 1 ? other : finished;
+                Step step = RunFixtures.step(target, "s" + i, 1, "research", NOW.plusMillis(i));
+                sent.add(step);
+                sends.add(() -> steps().append(List.of(step)));
+            }
+            List<Future<StepLog.Appending>> answers = pool.invokeAll(sends);
+            for (int i = 0; i < sent.size(); i++) {
+                Step step = sent.get(i);
+                if (step.run().equals(finished.id())) {
+                    assertThat(answers.get(i).get())
+                            .isEqualTo(new StepLog.Appending.RunFinished(io.columnline.domain.run.RunStatus.COMPLETED));
+                } else {
+                    assertThat(answers.get(i).get())
+                            .isEqualTo(new StepLog.Appending.Done(List.of(new Appended(step, true))));
+                }
+            }
+            assertThat(steps().list(open, new StepLog.Query(Optional.empty(), Optional.empty()), PageRequest.first(50))
+                            .items())
+                    .hasSize(16);
+            assertThat(steps().list(
+                                    finished,
+                                    new StepLog.Query(Optional.empty(), Optional.empty()),
+                                    PageRequest.first(50))
+                            .items())
+                    .isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void list_pages_in_log_order_and_filters_by_stage_and_status() {
         Run run = run();
         Run other = run();
