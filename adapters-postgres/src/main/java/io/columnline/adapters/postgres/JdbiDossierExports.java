@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,14 +51,14 @@ final class JdbiDossierExports implements DossierExports {
                 .mapTo(String.class)
                 .list());
         Map<String, Integer> positions = new HashMap<>();
-        Map<SectionColumn, Boolean> columns = new HashMap<>();
+        Set<SectionColumn> columns = new HashSet<>();
         for (String shape : shapes) {
             for (Entry entry : entries(shape)) {
                 positions.merge(entry.column().section(), entry.position(), Math::min);
-                columns.put(entry.column(), true);
+                columns.add(entry.column());
             }
         }
-        return columns.keySet().stream()
+        return columns.stream()
                 .sorted(Comparator.comparing((SectionColumn c) -> positions.get(c.section()))
                         .thenComparing(SectionColumn::section)
                         .thenComparing(c -> c.field().isPresent())

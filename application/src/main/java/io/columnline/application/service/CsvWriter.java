@@ -13,24 +13,20 @@ import java.util.List;
  */
 final class CsvWriter {
     private final OutputStream out;
-    private final StringBuilder line = new StringBuilder(1024);
 
     CsvWriter(OutputStream out) {
         this.out = out;
     }
 
     void record(List<String> fields) throws IOException {
-        line.setLength(0);
-        appendFields(fields, false);
-        out.write(line.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        out.write((CsvFields.join(fields) + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a record that starts with {@code prefix} and goes on with {@code fields}. */
     void record(byte[] prefix, List<String> fields) throws IOException {
         out.write(prefix);
-        line.setLength(0);
-        appendFields(fields, prefix.length > 0);
-        out.write(line.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+        String rest = CsvFields.join(fields) + "\r\n";
+        out.write((prefix.length > 0 && !fields.isEmpty() ? "," + rest : rest).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -38,20 +34,7 @@ final class CsvWriter {
      * rendered, {@code renderedCount} of them) when there are any.
      */
     byte[] prefix(List<String> fields, String rendered, int renderedCount) {
-        line.setLength(0);
-        appendFields(fields, false);
-        if (renderedCount > 0) {
-            line.append(',').append(rendered);
-        }
-        return line.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private void appendFields(List<String> fields, boolean afterOthers) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0 || afterOthers) {
-                line.append(',');
-            }
-            CsvFields.append(line, fields.get(i));
-        }
+        String joined = CsvFields.join(fields);
+        return (renderedCount > 0 ? joined + "," + rendered : joined).getBytes(StandardCharsets.UTF_8);
     }
 }
