@@ -14,7 +14,8 @@ public record Config(
         long maxImportBytes,
         int poolSize,
         long webhookFirstRetryMillis,
-        int webhookMaxAttempts) {
+        int webhookMaxAttempts,
+        long releaseEveryMillis) {
 
     static final long MIB = 1024 * 1024;
 
@@ -30,7 +31,8 @@ public record Config(
                 number(env, "COLUMNLINE_MAX_IMPORT_BYTES", 2048 * MIB, 1024, Long.MAX_VALUE),
                 (int) number(env, "COLUMNLINE_DB_POOL_SIZE", 24, 1, 500),
                 number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
-                (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100));
+                (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100),
+                number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000));
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -135,9 +135,9 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         jobs.scheduleWithFixedDelay(
                 () -> runJob(
                         "release due dossiers", () -> component.releases().get().releaseDue()),
-                2,
-                30,
-                TimeUnit.SECONDS);
+                2_000,
+                component.lifecycle().config().releaseEveryMillis(),
+                TimeUnit.MILLISECONDS);
         return new Server(component, http, jobs, newAdminKey, new AtomicBoolean());
     }
 
