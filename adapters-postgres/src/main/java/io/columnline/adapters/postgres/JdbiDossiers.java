@@ -29,7 +29,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -221,36 +220,30 @@ final class JdbiDossiers implements Dossiers {
                                 .map(id -> "dossier-company-id:" + client + ":" + id)
                                 .orElse(null))
                 .bind("name", "dossier-name:" + client + ":" + company.nameKey())
-                .mapTo(String.class)
+                .map((rs, ctx) -> rs.getString(1))
                 .list());
     }
 
+    /**
+     * One statement: the newest live dossier with the same domain, else with the same company id,
+     * else with the same name (the three partial indexes answer it together).
+     */
     @Override
     public Optional<Dossier> lockNewestLive(ClientId client, Company company) {
-        return session.withHandle(h -> {
-            Optional<Dossier> found = Optional.empty();
-            if (!company.domain().isEmpty()) {
-                found = lockNewestLive(h, client, "d.company_domain = :key", company.domain());
-            }
-            if (found.isEmpty() && company.companyId().isPresent()) {
-                found = lockNewestLive(
-                        h, client, "d.company_id = :key", company.companyId().get());
-            }
-            if (found.isEmpty()) {
-                found = lockNewestLive(h, client, "d.company_name_key = :key", company.nameKey());
-            }
-            return found;
-        });
-    }
-
-    private static Optional<Dossier> lockNewestLive(Handle h, ClientId client, String same, String key) {
-        return h.createQuery(
-                        "SELECT " + COLUMNS + " FROM dossiers d WHERE d.client_id = :client AND " + same
-                                + " AND d.status <> 'superseded' ORDER BY d.created_at DESC, d.id DESC LIMIT 1 FOR NO KEY UPDATE")
+        return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + """
+                         FROM dossiers d
+                        WHERE d.client_id = :client AND d.status <> 'superseded'
+                          AND (d.company_domain = :domain OR d.company_id = :companyId OR d.company_name_key = :name)
+                        ORDER BY CASE WHEN d.company_domain = :domain THEN 1 WHEN d.company_id = :companyId THEN 2 ELSE 3 END,
+                                 d.created_at DESC, d.id DESC
+                        LIMIT 1 FOR NO KEY UPDATE
+                        """)
                 .bind("client", client.value())
-                .bind("key", key)
+                .bind("domain", company.domain().isEmpty() ? null : company.domain())
+                .bind("companyId", company.companyId().orElse(null))
+                .bind("name", company.nameKey())
                 .map(JdbiDossiers::dossier)
-                .findOne();
+                .findOne());
     }
 
     @Override

@@ -6,14 +6,22 @@ import io.columnline.domain.dossier.DossierList;
 import io.columnline.domain.dossier.ListId;
 import io.columnline.domain.error.NotFound;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Finds a client's lists by id or name, and the Inbox every client has. */
+/**
+ * Finds a client's lists by id or name, and the Inbox every client has. Lists are never deleted,
+ * so a client's Inbox, once read from storage, is remembered: every publish without lists needs it.
+ */
+@Singleton
 public final class ListAccess {
     private final DossierLists lists;
     private final Clock clock;
+    private final Map<ClientId, DossierList> inboxes = new ConcurrentHashMap<>();
 
     @Inject
     public ListAccess(DossierLists lists, Clock clock) {
@@ -43,11 +51,19 @@ public final class ListAccess {
      * and the loser runs again and finds it.
      */
     public DossierList inbox(ClientId client) {
-        return lists.byName(client, DossierList.INBOX).orElseGet(() -> {
-            DossierList inbox = DossierList.inbox(client, clock.instant());
-            lists.insert(inbox);
-            return inbox;
-        });
+        DossierList known = inboxes.get(client);
+        if (known != null) {
+            return known;
+        }
+        Optional<DossierList> stored = lists.byName(client, DossierList.INBOX);
+        if (stored.isPresent()) {
+            // read, so committed: one made here is remembered only once a later call reads it
+            inboxes.put(client, stored.get());
+            return stored.get();
+        }
+        DossierList inbox = DossierList.inbox(client, clock.instant());
+        lists.insert(inbox);
+        return inbox;
     }
 
     static Optional<UUID> uuid(String text) {
