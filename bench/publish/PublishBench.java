@@ -209,39 +209,51 @@ public class PublishBench {
 
   static Answer send(String method, String path, String key, String body) {
     try {
-      Socket socket = CONNECTION.get();
-      if (socket == null || socket.isClosed()) {
-        URI uri = URI.create(base);
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
-        socket.setSoTimeout(60_000);
-        CONNECTION.set(socket);
+      try {
+        return exchange(connection(), method, path, key, body);
+      } catch (IOException closedWhileIdle) {
+        CONNECTION.get().close(); // the server may close a connection that sat idle: ask once more on a new one
+        return exchange(connection(), method, path, key, body);
       }
-      byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-      byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + key
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII);
-      OutputStream out = socket.getOutputStream();
-      out.write(head);
-      out.write(payload);
-      out.flush();
-      InputStream in = socket.getInputStream();
-      var headers = new StringBuilder();
-      while (headers.length() < 4 || !headers.substring(headers.length() - 4).equals("\r\n\r\n")) {
-        int b = in.read();
-        if (b == -1) {
-          socket.close();
-          throw new IOException("the server closed the connection");
-        }
-        headers.append((char) b);
-      }
-      Matcher length = CONTENT_LENGTH.matcher(headers);
-      byte[] answer = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
-      return new Answer(method, path, Integer.parseInt(headers.substring(9, 12)), new String(answer, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(method + " " + path + ": " + e, e);
     }
+  }
+
+  static Socket connection() throws IOException {
+    Socket socket = CONNECTION.get();
+    if (socket == null || socket.isClosed()) {
+      URI uri = URI.create(base);
+      socket = new Socket();
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5_000);
+      socket.setSoTimeout(60_000);
+      CONNECTION.set(socket);
+    }
+    return socket;
+  }
+
+  static Answer exchange(Socket socket, String method, String path, String key, String body) throws IOException {
+    byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+    byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: bench\r\nAuthorization: Bearer " + key
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + payload.length + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+    OutputStream out = socket.getOutputStream();
+    out.write(head);
+    out.write(payload);
+    out.flush();
+    InputStream in = socket.getInputStream();
+    var headers = new StringBuilder();
+    while (headers.length() < 4 || !headers.substring(headers.length() - 4).equals("\r\n\r\n")) {
+      int b = in.read();
+      if (b == -1) {
+        throw new IOException("the server closed the connection");
+      }
+      headers.append((char) b);
+    }
+    Matcher length = CONTENT_LENGTH.matcher(headers);
+    byte[] answer = in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+    return new Answer(method, path, Integer.parseInt(headers.substring(9, 12)), new String(answer, StandardCharsets.UTF_8));
   }
 
   static String must(Answer answer, int... ok) {

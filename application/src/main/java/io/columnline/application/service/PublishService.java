@@ -22,6 +22,7 @@ import io.columnline.domain.dossier.DossierList;
 import io.columnline.domain.dossier.DossierSection;
 import io.columnline.domain.dossier.ListId;
 import io.columnline.domain.dossier.PublishOptions;
+import io.columnline.domain.dossier.Rerun;
 import io.columnline.domain.dossier.SupersedeMode;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
@@ -109,10 +110,11 @@ public final class PublishService implements PublishRunUseCase {
             Client client = clients.byId(run.client());
             List<DossierSection> content = assemble(run);
             List<DossierList> onLists = lists(client, options.lists());
+            Batch batch = batches.batchOf(client, run);
+            // from here on other publishes of the company wait for this one: only what must follow remains
             Optional<Dossier> replaced = toSupersede(client, run, options);
 
             DossierId id = DossierId.random();
-            Batch batch = batches.batchOf(client, run);
             Dossier dossier = Dossier.publish(id, run, client, batch.id(), options, replaced.map(Dossier::id), now);
             List<Contact> found = publications.record(new Publication(
                     dossier,
@@ -203,6 +205,10 @@ public final class PublishService implements PublishRunUseCase {
             return Optional.empty();
         }
         Company company = Company.of(run.seed());
+        // which dossier a rerun redoes is fixed when the rerun starts: read before the lock, kept short
+        Optional<DossierId> redoes = options.supersedesDossier().isPresent()
+                ? Optional.empty()
+                : reruns.ofRun(run.id()).map(Rerun::of);
         dossiers.lockCompany(client.id(), company);
         if (options.supersedesDossier().isPresent()) {
             DossierId named = options.supersedesDossier().get();
@@ -217,9 +223,7 @@ public final class PublishService implements PublishRunUseCase {
             }
             return Optional.of(target);
         }
-        Optional<Dossier> redone = reruns.ofRun(run.id())
-                .flatMap(rerun -> dossiers.lock(rerun.of()))
-                .filter(Dossier::isLive);
+        Optional<Dossier> redone = redoes.flatMap(dossiers::lock).filter(Dossier::isLive);
         if (redone.isPresent()) {
             return redone;
         }
