@@ -32,8 +32,7 @@ final class Migrations implements ResourceProvider {
             "V5__webhook_outbox.sql",
             "V6__dossiers_batches_lists.sql",
             "V7__run_contacts.sql",
-            "V8__dossier_rows_hold_their_sections.sql",
-            "V10__steps_without_per_row_checks.sql");
+            "V8__dossier_rows_hold_their_sections.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
