@@ -8,6 +8,7 @@ import io.columnline.domain.access.Caller;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.DomainException;
 import io.columnline.domain.error.Invalid;
+import io.undertow.io.AsyncSenderImpl;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.AttachmentKey;
@@ -209,6 +210,17 @@ final class Dispatcher {
         if (response.contentType() != null) {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, response.contentType());
         }
-        exchange.getResponseSender().send(ByteBuffer.wrap(response.body()));
+        ByteBuffer body = ByteBuffer.wrap(response.body());
+        if (exchange.isInIoThread() || !exchange.isRequestComplete()) {
+            exchange.getResponseSender().send(body);
+            return;
+        }
+        // The answer is sent, and the exchange completed, on the connection's I/O thread. Completed
+        // on a worker thread, Undertow hands the connection back to its I/O thread through a
+        // compare-and-set that the I/O thread spins on when the client's next request is already
+        // there: on a loaded machine the worker is often descheduled in between, and the I/O
+        // thread then spins for its whole time slice (profiled: most of the I/O threads' CPU). Only
+        // once the request body is fully read, so that nothing here would block.
+        exchange.dispatch(exchange.getIoThread(), io -> new AsyncSenderImpl(io).send(body));
     }
 }

@@ -73,6 +73,19 @@ public final class Json {
         }
     }
 
+    /**
+     * Binds a JSON object straight from its bytes, or answers null when they do not bind (for the
+     * caller to refuse them with {@link #tree} and {@link #bind(JsonNode, Class)}, which name the
+     * problem). One pass instead of building the tree and then walking it.
+     */
+    static <T> T bindBytes(byte[] body, Class<T> type) {
+        try {
+            return MAPPER.readValue(body, type);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);

@@ -105,20 +105,23 @@ final class JdbiStepLog implements StepLog {
     /** One step waiting in a lane, and what became of it. */
     private static final class Pending {
         final Step step;
+        /** Signalled when the step is done, or when it may be the one to write next. */
+        final Condition wake;
+
         Appending result;
         boolean done;
         /** The shared write failed: the step is written again on its own. */
         boolean alone;
 
-        Pending(Step step) {
+        Pending(Step step, Condition wake) {
             this.step = step;
+            this.wake = wake;
         }
     }
 
     /** The steps queued in a lane, and whether one of their callers is writing a group of them now. */
     private static final class Lane {
         final ReentrantLock lock = new ReentrantLock();
-        final Condition changed = lock.newCondition();
         final ArrayDeque<Pending> queue = new ArrayDeque<>();
         boolean writing;
     }
@@ -139,6 +142,56 @@ final class JdbiStepLog implements StepLog {
     }
 
     /**
+     * One statement stores the new steps and a second reads back the taken identities, if any;
+     * when one of those carries another payload, the steps just stored are deleted again in the
+     * same transaction, so that nobody ever sees them.
+     */
+    @Override
+    public Appending appendAll(List<Step> steps) {
+        Step first = steps.get(0);
+        if (steps.stream()
+                .anyMatch(s -> !s.run().equals(first.run()) || !s.client().equals(first.client()))) {
+            throw new IllegalArgumentException("an append takes the steps of one run");
+        }
+        return session.inTransaction(() -> session.withHandle(h -> {
+            Appending appending = appendNow(h, steps);
+            if (!(appending instanceof Appending.Done done)) {
+                return appending;
+            }
+            List<Step> clashing = new ArrayList<>();
+            List<StepRef> created = new ArrayList<>();
+            for (int i = 0; i < steps.size(); i++) {
+                Appended appended = done.steps().get(i);
+                if (appended.created()) {
+                    created.add(appended.stored().ref());
+                } else if (!appended.stored().samePayloadAs(steps.get(i))) {
+                    clashing.add(appended.stored());
+                }
+            }
+            if (clashing.isEmpty()) {
+                return appending;
+            }
+            if (!created.isEmpty()) {
+                h.createUpdate("DELETE FROM steps WHERE client_id = :client AND run_id = :run"
+                                + " AND (step_key, attempt) IN (SELECT * FROM unnest(CAST(:keys AS text[]),"
+                                + " CAST(:attempts AS integer[])))")
+                        .bind("client", first.client().value())
+                        .bind("run", first.run().value())
+                        .bindArray(
+                                "keys",
+                                String.class,
+                                created.stream().map(StepRef::stepKey).toList())
+                        .bindArray(
+                                "attempts",
+                                Integer.class,
+                                created.stream().map(StepRef::attempt).toList())
+                        .execute();
+            }
+            return new Appending.Clashed(clashing);
+        }));
+    }
+
+    /**
      * Group commit for the hot path: a single step logged outside a transaction joins the lane of
      * its run. While one caller writes, the steps arriving meanwhile queue; when it is done, one of
      * them writes every queued step in one statement per run (each still checks and holds its run's
@@ -147,13 +200,13 @@ final class JdbiStepLog implements StepLog {
      */
     private Appending grouped(Step step) {
         Lane lane = lanes[Math.floorMod(step.run().hashCode(), LANES)];
-        Pending mine = new Pending(step);
+        Pending mine = new Pending(step, lane.lock.newCondition());
         lane.lock.lock();
         try {
             lane.queue.add(mine);
             while (!mine.done) {
                 if (lane.writing) {
-                    lane.changed.awaitUninterruptibly();
+                    mine.wake.awaitUninterruptibly();
                     continue;
                 }
                 lane.writing = true;
@@ -165,9 +218,15 @@ final class JdbiStepLog implements StepLog {
                 try {
                     write(group);
                 } finally {
+                    // wake only the callers written for, and the first queued one to write next: waking
+                    // every waiter of the lane cost a context switch per waiter and write
                     lane.lock.lock();
                     lane.writing = false;
-                    lane.changed.signalAll();
+                    group.forEach(p -> p.wake.signal());
+                    Pending next = lane.queue.peek();
+                    if (next != null) {
+                        next.wake.signal();
+                    }
                 }
             }
         } finally {

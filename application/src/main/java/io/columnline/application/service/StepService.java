@@ -89,12 +89,15 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
             case Appending.Done done -> done.steps();
             case Appending.NoRun none -> throw new NotFound("run", runId);
             case Appending.RunFinished finished -> throw Run.notRunning(runId, finished.status(), action);
+            case Appending.Clashed clashed ->
+                throw new IllegalStateException("a single step cannot clash all or nothing");
         };
     }
 
     /**
-     * All or nothing: steps clashing with logged ones are refused before anything is written, and a
-     * clash with a step logged concurrently rolls the whole batch back.
+     * All or nothing: when a step clashes with a logged one (the same identity with another payload,
+     * logged before or concurrently), none is stored. One write stores the new steps and answers the
+     * logged ones: no read before it.
      */
     @Override
     public List<Logged> logBatch(Caller caller, RunId runId, List<StepEntry.Draft> drafts) {
@@ -109,36 +112,25 @@ public final class StepService implements LogStepsUseCase, ReadStepsUseCase {
             Map<StepRef, Step> steps = new LinkedHashMap<>();
             distinct.forEach((ref, entry) -> steps.put(ref, Step.log(runId, client, entry, table, now)));
 
-            Map<StepRef, Step> stored = new HashMap<>();
-            log.find(client, runId, steps.keySet()).forEach(step -> stored.put(step.ref(), step));
-            refuseClashes(runId, entries, steps, stored);
-            List<Step> fresh = steps.values().stream()
-                    .filter(step -> !stored.containsKey(step.ref()))
-                    .toList();
-            List<Appended> appended = List.of();
-            if (fresh.isEmpty()) {
-                // every step was logged before: nothing to write, but the run must still be open
-                access.visible(caller, runId).requireRunning("logging steps");
-            } else {
-                appended = stored(runId, log.append(fresh), "logging steps");
-            }
-            for (Appended step : appended) {
-                if (!step.created()) {
-                    // a concurrent request logged the same identity between our read and our write
-                    stored.put(step.stored().ref(), step.stored());
+            Map<StepRef, Appended> appended = new HashMap<>();
+            switch (log.appendAll(List.copyOf(steps.values()))) {
+                case Appending.Done done ->
+                    done.steps().forEach(a -> appended.put(a.stored().ref(), a));
+                case Appending.NoRun none -> throw new NotFound("run", runId);
+                case Appending.RunFinished finished -> throw Run.notRunning(runId, finished.status(), "logging steps");
+                case Appending.Clashed clashed -> {
+                    Map<StepRef, Step> stored = new HashMap<>();
+                    clashed.stored().forEach(step -> stored.put(step.ref(), step));
+                    refuseClashes(runId, entries, steps, stored);
+                    throw new IllegalStateException("a clash was reported without a clashing step");
                 }
             }
-            refuseClashes(runId, entries, steps, stored);
 
             List<Logged> answer = new ArrayList<>();
             Set<StepRef> answered = new HashSet<>();
             for (StepEntry entry : entries) {
-                StepRef ref = entry.ref();
-                boolean first = answered.add(ref);
-                answer.add(
-                        stored.containsKey(ref)
-                                ? new Logged(stored.get(ref), false)
-                                : new Logged(steps.get(ref), first));
+                Appended step = appended.get(entry.ref());
+                answer.add(new Logged(step.stored(), step.created() && answered.add(entry.ref())));
             }
             return answer;
         });

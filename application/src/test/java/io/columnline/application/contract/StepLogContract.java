@@ -137,6 +137,42 @@ public abstract class StepLogContract {
     }
 
     @Test
+    void append_all_stores_every_new_step_and_answers_the_taken_ones_with_the_same_payload() {
+        Run run = run();
+        Step first = RunFixtures.step(run, "research.claims", 1, "research", NOW);
+        append(List.of(first));
+
+        Step same = RunFixtures.step(run, "research.claims", 1, "research", NOW.plusSeconds(5));
+        Step fresh = RunFixtures.step(run, "research.summary", 1, "research", NOW.plusSeconds(5));
+        assertThat(steps().appendAll(List.of(same, fresh)))
+                .isEqualTo(new StepLog.Appending.Done(List.of(new Appended(first, false), new Appended(fresh, true))));
+        assertThat(steps().find(run.client(), run.id(), List.of(first.ref(), fresh.ref())))
+                .containsExactlyInAnyOrder(first, fresh);
+    }
+
+    @Test
+    void append_all_stores_nothing_when_one_step_clashes_with_a_stored_one() {
+        Run run = run();
+        Step first = RunFixtures.step(run, "research.claims", 1, "research", NOW);
+        append(List.of(first));
+
+        Step fresh = RunFixtures.step(run, "research.summary", 1, "research", NOW.plusSeconds(5));
+        Step different =
+                RunFixtures.step(run, RunFixtures.failed("research.claims", 1, "research"), NOW.plusSeconds(6));
+        assertThat(steps().appendAll(List.of(fresh, different)))
+                .isEqualTo(new StepLog.Appending.Clashed(List.of(first)));
+        assertThat(steps().find(run.client(), run.id(), List.of(first.ref(), fresh.ref())))
+                .containsExactly(first);
+
+        runs().update(run.complete(NOW.plusSeconds(7)));
+        assertThat(steps().appendAll(List.of(fresh)))
+                .isEqualTo(new StepLog.Appending.RunFinished(io.columnline.domain.run.RunStatus.COMPLETED));
+        Run missing = RunFixtures.run(Fixtures.client("ghost"));
+        assertThat(steps().appendAll(List.of(RunFixtures.step(missing, "a", 1, "research", NOW))))
+                .isEqualTo(new StepLog.Appending.NoRun());
+    }
+
+    @Test
     void the_same_step_appended_concurrently_is_stored_once() throws Exception {
         Run run = run();
         ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -58,6 +58,23 @@ public final class InMemoryStepLog implements StepLog {
     }
 
     @Override
+    public synchronized Appending appendAll(List<Step> fresh) {
+        Step first = fresh.get(0);
+        Optional<Run> run = runs.byId(first.run()).filter(r -> r.client().equals(first.client()));
+        if (run.isPresent() && run.get().isRunning()) {
+            List<Step> clashing = fresh.stream()
+                    .map(step -> Optional.ofNullable(steps.get(new Id(step.run(), step.ref())))
+                            .filter(earlier -> !earlier.samePayloadAs(step)))
+                    .flatMap(Optional::stream)
+                    .toList();
+            if (!clashing.isEmpty()) {
+                return new Appending.Clashed(clashing);
+            }
+        }
+        return append(fresh);
+    }
+
+    @Override
     public List<Step> find(ClientId client, RunId run, Collection<StepRef> refs) {
         return refs.stream()
                 .distinct()

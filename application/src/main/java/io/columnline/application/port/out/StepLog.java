@@ -26,6 +26,14 @@ public interface StepLog {
      */
     Appending append(List<Step> steps);
 
+    /**
+     * {@link #append} for a batch, all or nothing: when the identity of any step is taken by a step
+     * with a different payload, none of the steps is stored and the answer is {@link
+     * Appending.Clashed}. The steps must have distinct identities. Within a transaction, a clash
+     * with a step stored concurrently is found too (the write waits for that step's transaction).
+     */
+    Appending appendAll(List<Step> steps);
+
     /** The steps of the client's run stored under any of these identities, in no particular order. */
     List<Step> find(ClientId client, RunId run, Collection<StepRef> refs);
 
@@ -56,6 +64,9 @@ public interface StepLog {
         record RunFinished(RunStatus status) implements Appending {}
 
         record Done(List<Appended> steps) implements Appending {}
+
+        /** Nothing was stored: these stored steps carry the identity of a step with a different payload. */
+        record Clashed(List<Step> stored) implements Appending {}
     }
 
     /** Empty parts do not filter. */
