@@ -82,7 +82,7 @@ abstract class AppModule {
      */
     @Provides
     static HttpConfig httpConfig(Config config) {
-        return new HttpConfig("0.0.0.0", config.port(), config.maxBodyBytes(), config.poolSize());
+        return new HttpConfig("0.0.0.0", config.port(), config.maxBodyBytes(), config.httpWorkers());
     }
 
     @Provides

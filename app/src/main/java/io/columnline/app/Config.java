@@ -13,6 +13,7 @@ public record Config(
         long maxBodyBytes,
         long maxImportBytes,
         int poolSize,
+        int httpWorkers,
         long webhookFirstRetryMillis,
         int webhookMaxAttempts,
         long releaseEveryMillis) {
@@ -30,18 +31,28 @@ public record Config(
                 number(env, "COLUMNLINE_MAX_BODY_BYTES", 5 * MIB, 1024, Long.MAX_VALUE),
                 number(env, "COLUMNLINE_MAX_IMPORT_BYTES", 2048 * MIB, 1024, Long.MAX_VALUE),
                 (int) number(env, "COLUMNLINE_DB_POOL_SIZE", defaultPoolSize(), 1, 500),
+                (int) number(env, "COLUMNLINE_HTTP_WORKERS", defaultHttpWorkers(), 1, 1000),
                 number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
                 (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100),
                 number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000));
     }
 
     /**
-     * Database connections, and as many HTTP worker threads: twice the cores and two more. More
-     * requests at once than that only wait for each other inside the server; queued in front of it
-     * they are served in order (16 publishers on 2 cores: p99 82-126 ms with 6, 156-337 ms with 24).
+     * Database connections: twice the cores and two more. More transactions at once than that only
+     * wait for each other inside PostgreSQL; queued for a connection they are served in order
+     * (16 publishers on 2 cores: p99 82-126 ms with 6, 156-337 ms with 24).
      */
     static int defaultPoolSize() {
         return 2 * Runtime.getRuntime().availableProcessors() + 2;
+    }
+
+    /**
+     * HTTP worker threads: eight per core, at least as many as connections. Requests wait for a
+     * connection, not for a thread, so steps logged at once by many scenarios still commit together
+     * (one group commit takes one connection).
+     */
+    static int defaultHttpWorkers() {
+        return Math.max(defaultPoolSize(), 8 * Runtime.getRuntime().availableProcessors());
     }
 
     private static Optional<String> nonBlank(String value) {
