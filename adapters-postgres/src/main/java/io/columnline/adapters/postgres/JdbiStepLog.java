@@ -172,19 +172,13 @@ final class JdbiStepLog implements StepLog {
                 return appending;
             }
             if (!created.isEmpty()) {
-                h.createUpdate("DELETE FROM steps WHERE client_id = :client AND run_id = :run"
-                                + " AND (step_key, attempt) IN (SELECT * FROM unnest(CAST(:keys AS text[]),"
-                                + " CAST(:attempts AS integer[])))")
-                        .bind("client", first.client().value())
-                        .bind("run", first.run().value())
-                        .bindArray(
-                                "keys",
-                                String.class,
-                                created.stream().map(StepRef::stepKey).toList())
-                        .bindArray(
-                                "attempts",
-                                Integer.class,
-                                created.stream().map(StepRef::attempt).toList())
+                bindRefs(
+                                h.createUpdate("DELETE FROM steps WHERE client_id = :client AND run_id = :run"
+                                        + " AND (step_key, attempt) IN (SELECT * FROM unnest(CAST(:keys AS text[]),"
+                                        + " CAST(:attempts AS integer[])))"),
+                                first.client(),
+                                first.run(),
+                                created)
                         .execute();
             }
             return new Appending.Clashed(clashing);
@@ -374,13 +368,10 @@ final class JdbiStepLog implements StepLog {
         return session.withHandle(h -> stored(h, client, run, refs));
     }
 
-    private static List<Step> stored(Handle h, ClientId client, RunId run, Collection<StepRef> refs) {
-        // one index probe per identity: LATERAL with LIMIT cannot be flattened into a join, which the
-        // planner would answer by hashing every step of the run
-        return h.createQuery("SELECT s.* FROM unnest(CAST(:keys AS text[]), CAST(:attempts AS integer[]))"
-                        + " AS ref(step_key, attempt), LATERAL (SELECT " + COLUMNS + " FROM steps"
-                        + " WHERE client_id = :client AND run_id = :run AND step_key = ref.step_key"
-                        + " AND attempt = ref.attempt LIMIT 1) AS s")
+    /** Binds {@code :client}, {@code :run} and the identities as the arrays {@code :keys} and {@code :attempts}. */
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindRefs(
+            S statement, ClientId client, RunId run, Collection<StepRef> refs) {
+        return statement
                 .bind("client", client.value())
                 .bind("run", run.value())
                 .bindArray(
@@ -390,7 +381,20 @@ final class JdbiStepLog implements StepLog {
                 .bindArray(
                         "attempts",
                         Integer.class,
-                        refs.stream().map(StepRef::attempt).toList())
+                        refs.stream().map(StepRef::attempt).toList());
+    }
+
+    private static List<Step> stored(Handle h, ClientId client, RunId run, Collection<StepRef> refs) {
+        // one index probe per identity: LATERAL with LIMIT cannot be flattened into a join, which the
+        // planner would answer by hashing every step of the run
+        return bindRefs(
+                        h.createQuery("SELECT s.* FROM unnest(CAST(:keys AS text[]), CAST(:attempts AS integer[]))"
+                                + " AS ref(step_key, attempt), LATERAL (SELECT " + COLUMNS + " FROM steps"
+                                + " WHERE client_id = :client AND run_id = :run AND step_key = ref.step_key"
+                                + " AND attempt = ref.attempt LIMIT 1) AS s"),
+                        client,
+                        run,
+                        refs)
                 .map(JdbiStepLog::step)
                 .list();
     }
