@@ -33,7 +33,8 @@ final class Migrations implements ResourceProvider {
             "V6__dossiers_batches_lists.sql",
             "V7__run_contacts.sql",
             "V8__dossier_rows_hold_their_sections.sql",
-            "V11__publish_skips_hot_parent_locks.sql");
+            "V11__publish_skips_hot_parent_locks.sql",
+            "V12__dossier_lookups_stay_on_their_keys.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
