@@ -82,7 +82,8 @@ abstract class AppModule {
      */
     @Provides
     static HttpConfig httpConfig(Config config) {
-        return new HttpConfig("0.0.0.0", config.port(), config.maxBodyBytes(), config.httpWorkers());
+        return new HttpConfig(
+                "0.0.0.0", config.port(), config.maxBodyBytes(), config.httpWorkers(), config.publishConcurrency());
     }
 
     @Provides

@@ -14,6 +14,7 @@ public record Config(
         long maxImportBytes,
         int poolSize,
         int httpWorkers,
+        int publishConcurrency,
         long webhookFirstRetryMillis,
         int webhookMaxAttempts,
         long releaseEveryMillis) {
@@ -21,6 +22,7 @@ public record Config(
     static final long MIB = 1024 * 1024;
 
     public static Config fromEnvironment(Map<String, String> env) {
+        int poolSize = (int) number(env, "COLUMNLINE_DB_POOL_SIZE", defaultPoolSize(), 1, 500);
         return new Config(
                 nonBlank(env.get("COLUMNLINE_DATABASE_URL")),
                 (int) number(env, "COLUMNLINE_PORT", 8080, 0, 65535),
@@ -30,8 +32,11 @@ public record Config(
                 nonBlank(env.get("COLUMNLINE_ADMIN_KEY")),
                 number(env, "COLUMNLINE_MAX_BODY_BYTES", 5 * MIB, 1024, Long.MAX_VALUE),
                 number(env, "COLUMNLINE_MAX_IMPORT_BYTES", 2048 * MIB, 1024, Long.MAX_VALUE),
-                (int) number(env, "COLUMNLINE_DB_POOL_SIZE", defaultPoolSize(), 1, 500),
+                poolSize,
                 (int) number(env, "COLUMNLINE_HTTP_WORKERS", defaultHttpWorkers(), 1, 1000),
+                // publishes at once, as many as connections; the others wait in arrival order (16
+                // publishers on 2 cores, all at once: p99 109-111 ms; in turns of 6: 88-95 ms)
+                (int) number(env, "COLUMNLINE_PUBLISH_CONCURRENCY", poolSize, 1, 500),
                 number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
                 (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100),
                 number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000));

@@ -42,7 +42,7 @@ final class DossierRoutes implements Routes {
 
     @Override
     public void register(Router router) {
-        router.post("/api/v1/runs/{id}/publish", r -> {
+        router.postQueued("/api/v1/runs/{id}/publish", r -> {
             PublishBody b = r.bodyOrEmpty(PublishBody.class);
             var published = publish.publish(
                     r.caller(),

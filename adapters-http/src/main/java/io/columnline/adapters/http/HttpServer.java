@@ -11,6 +11,8 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.RequestLimit;
+import io.undertow.server.handlers.RequestLimitingHandler;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
@@ -68,8 +70,14 @@ public final class HttpServer {
                                 "method-not-allowed",
                                 "Method not allowed",
                                 exchange.getRequestMethod() + " is not supported on " + exchange.getRequestPath())));
+        // one queue for every queued route: they share the rows and the CPU they wait for
+        var turns = new RequestLimit(config.queuedConcurrency());
         for (Router.Route route : routes) {
-            routing.add(route.method(), route.template(), dispatcher.handlerFor(route));
+            HttpHandler handler = dispatcher.handlerFor(route);
+            routing.add(
+                    route.method(),
+                    route.template(),
+                    route.queued() ? new RequestLimitingHandler(turns, handler) : handler);
         }
         graceful = new GracefulShutdownHandler(accessLogged(new BlockingHandler(routing)));
         undertow = Undertow.builder()

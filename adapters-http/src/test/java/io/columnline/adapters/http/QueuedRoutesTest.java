@@ -1,0 +1,131 @@
+package io.columnline.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.columnline.application.port.in.IdempotencyUseCase;
+import io.columnline.application.port.out.IdempotencyRecords.Claim;
+import io.columnline.application.port.out.IdempotencyRecords.StoredResponse;
+import io.columnline.domain.access.ApiKeyId;
+import io.columnline.domain.access.Caller;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Requests of a queued route (publishing) run at most {@link HttpConfig#queuedConcurrency()} at a
+ * time on the real Undertow server; the rest wait, none is refused, and other routes go on.
+ */
+class QueuedRoutesTest {
+    private static final int AT_ONCE = 2;
+    private static final int SENT = 6;
+
+    private final AtomicInteger running = new AtomicInteger();
+    private final AtomicInteger mostAtOnce = new AtomicInteger();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch firstIn = new CountDownLatch(AT_ONCE);
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private HttpServer server;
+
+    @BeforeEach
+    void start() {
+        Routes area = new Routes() {
+            @Override
+            public void register(Router router) {
+                router.postQueued("/slow", r -> {
+                    mostAtOnce.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    firstIn.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                    return Response.ok(Map.of("done", true));
+                });
+                router.post("/fast", r -> Response.ok(Map.of("done", true)));
+            }
+
+            @Override
+            public Optional<String> openApiFragment() {
+                return Optional.empty();
+            }
+        };
+        server = new HttpServer(
+                new HttpConfig("127.0.0.1", 0, 64 * 1024, 8, AT_ONCE),
+                Set.of(area),
+                secret -> new Caller.Admin(ApiKeyId.random()),
+                new NoIdempotency());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(5_000);
+    }
+
+    @Test
+    void a_queued_route_runs_its_requests_a_few_at_a_time_and_holds_up_no_other_route() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < SENT; i++) {
+            slow.add(http.sendAsync(post("/slow"), HttpResponse.BodyHandlers.ofString()));
+        }
+        assertThat(firstIn.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // the places are taken and four requests wait: another route still answers
+        HttpResponse<String> fast = http.send(post("/fast"), HttpResponse.BodyHandlers.ofString());
+        assertThat(fast.statusCode()).isEqualTo(200);
+        assertThat(slow).noneMatch(CompletableFuture::isDone);
+
+        release.countDown();
+        for (var answer : slow) {
+            assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+        assertThat(mostAtOnce.get()).isEqualTo(AT_ONCE);
+    }
+
+    private HttpRequest post(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Authorization", "Bearer any")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build();
+    }
+
+    /** Never asked: the requests carry no Idempotency-Key. */
+    private static final class NoIdempotency implements IdempotencyUseCase {
+        @Override
+        public Claim claim(Caller caller, String key, String fingerprint) {
+            throw new AssertionError("no Idempotency-Key was sent");
+        }
+
+        @Override
+        public void complete(Caller caller, String key, StoredResponse response) {
+            throw new AssertionError("no Idempotency-Key was sent");
+        }
+
+        @Override
+        public void release(Caller caller, String key) {
+            throw new AssertionError("no Idempotency-Key was sent");
+        }
+
+        @Override
+        public int purgeExpired() {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.columnline.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+    @Test
+    void publishes_run_as_many_at_once_as_there_are_connections_unless_told_otherwise() {
+        assertThat(Config.fromEnvironment(Map.of()).publishConcurrency()).isEqualTo(Config.defaultPoolSize());
+        assertThat(Config.fromEnvironment(Map.of("COLUMNLINE_DB_POOL_SIZE", "10"))
+                        .publishConcurrency())
+                .isEqualTo(10);
+        assertThat(Config.fromEnvironment(
+                                Map.of("COLUMNLINE_DB_POOL_SIZE", "10", "COLUMNLINE_PUBLISH_CONCURRENCY", "3"))
+                        .publishConcurrency())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void a_setting_out_of_range_is_refused_by_name() {
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("COLUMNLINE_PUBLISH_CONCURRENCY", "0")))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("COLUMNLINE_PUBLISH_CONCURRENCY must be between 1 and 500, got 0");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("COLUMNLINE_HTTP_WORKERS", "many")))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("COLUMNLINE_HTTP_WORKERS must be a whole number, got 'many'");
+    }
+}
