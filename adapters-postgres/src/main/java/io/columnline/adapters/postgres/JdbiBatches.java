@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /** A batch's counts are one aggregate over its runs (batch_runs_of_batch, then each run's status). */
 final class JdbiBatches implements Batches {
-    private static final String COLUMNS = "b.id, b.client_id, b.name, b.day, b.pipeline_version, b.created_at";
+    private static final String[] COLUMN_NAMES = {"id", "client_id", "name", "day", "pipeline_version", "created_at"};
+    private static final String COLUMNS = columns("b", "");
     private static final String COUNTS =
             " CROSS JOIN LATERAL (SELECT count(*) AS started, count(*) FILTER (WHERE r.status = 'failed') AS failed,"
                     + " count(*) FILTER (WHERE r.status = 'published') AS published"
@@ -144,14 +145,23 @@ final class JdbiBatches implements Batches {
         return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
     }
 
+    /** The batch's columns of {@code table}, named {@code prefix + column} (see {@link Rows#columns}). */
+    static String columns(String table, String prefix) {
+        return Rows.columns(table, prefix, COLUMN_NAMES);
+    }
+
     private static Batch batch(ResultSet rs) throws SQLException {
+        return batch(rs, "");
+    }
+
+    static Batch batch(ResultSet rs, String prefix) throws SQLException {
         return new Batch(
-                new BatchId(Rows.uuid(rs, "id")),
-                new ClientId(Rows.uuid(rs, "client_id")),
-                rs.getString("name"),
-                rs.getObject("day", LocalDate.class),
-                rs.getString("pipeline_version"),
-                Rows.instant(rs, "created_at"));
+                new BatchId(Rows.uuid(rs, prefix + "id")),
+                new ClientId(Rows.uuid(rs, prefix + "client_id")),
+                rs.getString(prefix + "name"),
+                rs.getObject(prefix + "day", LocalDate.class),
+                rs.getString(prefix + "pipeline_version"),
+                Rows.instant(rs, prefix + "created_at"));
     }
 
     private static BatchCounts counts(ResultSet rs) throws SQLException {

@@ -20,9 +20,20 @@ import java.util.Optional;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiClients implements Clients {
-    private static final String COLUMNS =
-            "id, slug, name, timezone, icp_config::text AS icp_config, industry_research, research_context,"
-                    + " profile_version, rerun_webhook_url, created_at, updated_at";
+    private static final String[] COLUMN_NAMES = {
+        "id",
+        "slug",
+        "name",
+        "timezone",
+        "icp_config::text",
+        "industry_research",
+        "research_context",
+        "profile_version",
+        "rerun_webhook_url",
+        "created_at",
+        "updated_at"
+    };
+    private static final String COLUMNS = columns("", "");
 
     private final JdbiSession session;
 
@@ -116,22 +127,35 @@ final class JdbiClients implements Clients {
     }
 
     private static ClientProfile profile(ResultSet rs) throws SQLException {
+        return profile(rs, "");
+    }
+
+    private static ClientProfile profile(ResultSet rs, String prefix) throws SQLException {
         return new ClientProfile(
-                new JsonDocument(rs.getString("icp_config")),
-                rs.getString("industry_research"),
-                rs.getString("research_context"));
+                new JsonDocument(rs.getString(prefix + "icp_config")),
+                rs.getString(prefix + "industry_research"),
+                rs.getString(prefix + "research_context"));
+    }
+
+    /** The client's columns of {@code table}, named {@code prefix + column} (see {@link Rows#columns}). */
+    static String columns(String table, String prefix) {
+        return Rows.columns(table, prefix, COLUMN_NAMES);
     }
 
     private static Client client(ResultSet rs, StatementContext ctx) throws SQLException {
+        return client(rs, "");
+    }
+
+    static Client client(ResultSet rs, String prefix) throws SQLException {
         return new Client(
-                new ClientId(Rows.uuid(rs, "id")),
-                new ClientSlug(rs.getString("slug")),
-                rs.getString("name"),
-                ZoneId.of(rs.getString("timezone")),
-                profile(rs),
-                rs.getInt("profile_version"),
-                Rows.optionalString(rs, "rerun_webhook_url").map(URI::create),
-                Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at"));
+                new ClientId(Rows.uuid(rs, prefix + "id")),
+                new ClientSlug(rs.getString(prefix + "slug")),
+                rs.getString(prefix + "name"),
+                ZoneId.of(rs.getString(prefix + "timezone")),
+                profile(rs, prefix),
+                rs.getInt(prefix + "profile_version"),
+                Rows.optionalString(rs, prefix + "rerun_webhook_url").map(URI::create),
+                Rows.instant(rs, prefix + "created_at"),
+                Rows.instant(rs, prefix + "updated_at"));
     }
 }

@@ -5,12 +5,15 @@ import io.columnline.domain.dossier.Dossier;
 import io.columnline.domain.dossier.DossierId;
 import io.columnline.domain.dossier.ListId;
 import io.columnline.domain.prospect.Contact;
+import io.columnline.domain.run.RunId;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A publication is one statement: the dossier INSERT, the superseded dossier's UPDATE, the list
+ * What a publish reads of its run is one statement: the run, locked, joined to its client, batch and
+ * rerun. A publication is one statement: the dossier INSERT, the superseded dossier's UPDATE, the list
  * memberships and the run's UPDATE run as data-modifying parts of a query that answers the run's
  * contacts. Foreign keys are checked when the statement ends, so memberships and the supersedes
  * links see the new dossier.
@@ -28,11 +31,31 @@ final class JdbiPublications implements Publications {
             + " SELECT " + JdbiRunContacts.columns("CAST(:id AS uuid)")
             + " FROM contacts k WHERE k.run_id = :run ORDER BY k.created_at, k.id";
 
+    private static final String SUBJECT = "SELECT " + JdbiRuns.columns("r", "r_") + ", "
+            + JdbiClients.columns("c", "c_") + ", " + JdbiBatches.columns("b", "b_") + ", "
+            + JdbiReruns.columns("x", "x_")
+            + " FROM runs r JOIN clients c ON c.id = r.client_id"
+            + " LEFT JOIN batch_runs br ON br.run_id = r.id LEFT JOIN batches b ON b.id = br.batch_id"
+            + " LEFT JOIN reruns x ON x.run_id = r.id"
+            + " WHERE r.id = :run FOR UPDATE OF r";
+
     private final JdbiSession session;
 
     @Inject
     JdbiPublications(JdbiSession session) {
         this.session = session;
+    }
+
+    @Override
+    public Optional<Subject> lockSubject(RunId run) {
+        return session.withHandle(h -> h.createQuery(SUBJECT)
+                .bind("run", run.value())
+                .map((rs, ctx) -> new Subject(
+                        JdbiRuns.run(rs, "r_"),
+                        JdbiClients.client(rs, "c_"),
+                        rs.getObject("b_id") == null ? Optional.empty() : Optional.of(JdbiBatches.batch(rs, "b_")),
+                        rs.getObject("x_run_id") == null ? Optional.empty() : Optional.of(JdbiReruns.rerun(rs, "x_"))))
+                .findOne());
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.columnline.domain.dossier.DossierId;
 import io.columnline.domain.dossier.Rerun;
 import io.columnline.domain.run.RunId;
 import jakarta.inject.Inject;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 final class JdbiReruns implements Reruns {
@@ -31,15 +33,23 @@ final class JdbiReruns implements Reruns {
 
     @Override
     public Optional<Rerun> ofRun(RunId run) {
-        return session.withHandle(h -> h.createQuery(
-                        "SELECT client_id, run_id, dossier_id, from_stage, requested_at FROM reruns WHERE run_id = :run")
+        return session.withHandle(h -> h.createQuery("SELECT " + columns("", "") + " FROM reruns WHERE run_id = :run")
                 .bind("run", run.value())
-                .map((rs, ctx) -> new Rerun(
-                        new RunId(Rows.uuid(rs, "run_id")),
-                        new ClientId(Rows.uuid(rs, "client_id")),
-                        new DossierId(Rows.uuid(rs, "dossier_id")),
-                        Rows.optionalString(rs, "from_stage"),
-                        Rows.instant(rs, "requested_at")))
+                .map((rs, ctx) -> rerun(rs, ""))
                 .findOne());
+    }
+
+    /** The rerun's columns of {@code table}, named {@code prefix + column} (see {@link Rows#columns}). */
+    static String columns(String table, String prefix) {
+        return Rows.columns(table, prefix, "client_id", "run_id", "dossier_id", "from_stage", "requested_at");
+    }
+
+    static Rerun rerun(ResultSet rs, String prefix) throws SQLException {
+        return new Rerun(
+                new RunId(Rows.uuid(rs, prefix + "run_id")),
+                new ClientId(Rows.uuid(rs, prefix + "client_id")),
+                new DossierId(Rows.uuid(rs, prefix + "dossier_id")),
+                Rows.optionalString(rs, prefix + "from_stage"),
+                Rows.instant(rs, prefix + "requested_at"));
     }
 }

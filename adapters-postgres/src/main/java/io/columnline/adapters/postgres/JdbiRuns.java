@@ -22,9 +22,21 @@ import java.util.UUID;
 import org.jdbi.v3.core.statement.StatementContext;
 
 final class JdbiRuns implements Runs {
-    private static final String COLUMNS =
-            "id, client_id, seed::text AS seed, company_name, company_domain, company_id, pipeline_version, external_id,"
-                    + " status, error, started_at, finished_at";
+    private static final String[] COLUMN_NAMES = {
+        "id",
+        "client_id",
+        "seed::text",
+        "company_name",
+        "company_domain",
+        "company_id",
+        "pipeline_version",
+        "external_id",
+        "status",
+        "error",
+        "started_at",
+        "finished_at"
+    };
+    private static final String COLUMNS = columns("", "");
 
     private final JdbiSession session;
 
@@ -143,20 +155,29 @@ final class JdbiRuns implements Runs {
         return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
     }
 
+    /** The run's columns of {@code table}, named {@code prefix + column} (see {@link Rows#columns}). */
+    static String columns(String table, String prefix) {
+        return Rows.columns(table, prefix, COLUMN_NAMES);
+    }
+
     private static Run run(ResultSet rs, StatementContext ctx) throws SQLException {
+        return run(rs, "");
+    }
+
+    static Run run(ResultSet rs, String prefix) throws SQLException {
         return new Run(
-                new RunId(Rows.uuid(rs, "id")),
-                new ClientId(Rows.uuid(rs, "client_id")),
+                new RunId(Rows.uuid(rs, prefix + "id")),
+                new ClientId(Rows.uuid(rs, prefix + "client_id")),
                 new Seed(
-                        rs.getString("company_name"),
-                        rs.getString("company_domain"),
-                        Rows.optionalString(rs, "company_id"),
-                        new JsonDocument(rs.getString("seed"))),
-                rs.getString("pipeline_version"),
-                Rows.optionalString(rs, "external_id"),
-                RunStatus.parse("status", rs.getString("status")),
-                Rows.optionalString(rs, "error"),
-                Rows.instant(rs, "started_at"),
-                Rows.optionalInstant(rs, "finished_at"));
+                        rs.getString(prefix + "company_name"),
+                        rs.getString(prefix + "company_domain"),
+                        Rows.optionalString(rs, prefix + "company_id"),
+                        new JsonDocument(rs.getString(prefix + "seed"))),
+                rs.getString(prefix + "pipeline_version"),
+                Rows.optionalString(rs, prefix + "external_id"),
+                RunStatus.parse("status", rs.getString(prefix + "status")),
+                Rows.optionalString(rs, prefix + "error"),
+                Rows.instant(rs, prefix + "started_at"),
+                Rows.optionalInstant(rs, prefix + "finished_at"));
     }
 }

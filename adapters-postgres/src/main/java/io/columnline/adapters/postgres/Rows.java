@@ -12,6 +12,25 @@ import java.util.UUID;
 final class Rows {
     private Rows() {}
 
+    /**
+     * A select list of {@code table}'s columns, each named {@code prefix + column} so that rows
+     * joined from several tables map apart; a column given as {@code name::text} is read as text.
+     * With no table and no prefix, the plain column list.
+     */
+    static String columns(String table, String prefix, String... columns) {
+        var list = new StringBuilder();
+        for (String column : columns) {
+            String name = column.endsWith("::text") ? column.substring(0, column.length() - 6) : column;
+            list.append(list.isEmpty() ? "" : ", ")
+                    .append(table.isEmpty() ? "" : table + ".")
+                    .append(column);
+            if (!prefix.isEmpty() || !name.equals(column)) {
+                list.append(" AS ").append(prefix).append(name);
+            }
+        }
+        return list.toString();
+    }
+
     static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -7,6 +7,7 @@ import io.columnline.application.port.out.Contacts;
 import io.columnline.application.port.out.DossierLists;
 import io.columnline.application.port.out.Dossiers;
 import io.columnline.application.port.out.Publications;
+import io.columnline.application.port.out.Reruns;
 import io.columnline.application.port.out.RunContacts;
 import io.columnline.application.port.out.Runs;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,5 +54,10 @@ class JdbiPublicationsTest extends PublicationsContract {
     @Override
     protected Clients clients() {
         return new JdbiClients(DB.session());
+    }
+
+    @Override
+    protected Reruns reruns() {
+        return new JdbiReruns(DB.session());
     }
 }

@@ -80,15 +80,11 @@ final class PublishHarness {
                 clock);
         var runContacts = new JdbiRunContacts(session);
         publish = new PublishService(
-                runStore,
-                runAccess,
-                access,
                 stepLog,
                 definitions,
                 new ScriptedJsonSchemaValidator(),
                 dossiers,
                 new ListAccess(lists, clock),
-                new JdbiReruns(session),
                 new JdbiPublications(session),
                 batchBook,
                 new DossierReader(dossiers, lists, batches, runContacts, access),

@@ -31,9 +31,4 @@ public final class BatchBook {
         batches.addRun(batch, run.id());
         return batch;
     }
-
-    /** The batch a run's dossier goes into; a run started before batches existed joins its day's batch now. */
-    public Batch batchOf(Client client, Run run) {
-        return batches.ofRun(run.id()).orElseGet(() -> runStarted(client, run));
-    }
 }

@@ -7,8 +7,7 @@ import io.columnline.application.port.out.JsonSchemaValidator;
 import io.columnline.application.port.out.JsonSchemaValidator.SchemaProblem;
 import io.columnline.application.port.out.Publications;
 import io.columnline.application.port.out.Publications.Publication;
-import io.columnline.application.port.out.Reruns;
-import io.columnline.application.port.out.Runs;
+import io.columnline.application.port.out.Publications.Subject;
 import io.columnline.application.port.out.SectionDefinitions;
 import io.columnline.application.port.out.StepLog;
 import io.columnline.application.port.out.Transactions;
@@ -26,6 +25,7 @@ import io.columnline.domain.dossier.Rerun;
 import io.columnline.domain.dossier.SupersedeMode;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.NotFound;
 import io.columnline.domain.error.Violations;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prospect.Contact;
@@ -51,15 +51,11 @@ import java.util.Optional;
  * linear. The batch's counts are read from its runs, so publishing writes nothing shared by a day.
  */
 public final class PublishService implements PublishRunUseCase {
-    private final Runs runs;
-    private final RunAccess runAccess;
-    private final ClientAccess clients;
     private final StepLog steps;
     private final SectionDefinitions sections;
     private final JsonSchemaValidator validator;
     private final Dossiers dossiers;
     private final ListAccess listAccess;
-    private final Reruns reruns;
     private final Publications publications;
     private final BatchBook batches;
     private final DossierReader reader;
@@ -68,29 +64,21 @@ public final class PublishService implements PublishRunUseCase {
 
     @Inject
     public PublishService(
-            Runs runs,
-            RunAccess runAccess,
-            ClientAccess clients,
             StepLog steps,
             SectionDefinitions sections,
             JsonSchemaValidator validator,
             Dossiers dossiers,
             ListAccess listAccess,
-            Reruns reruns,
             Publications publications,
             BatchBook batches,
             DossierReader reader,
             Transactions transactions,
             Clock clock) {
-        this.runs = runs;
-        this.runAccess = runAccess;
-        this.clients = clients;
         this.steps = steps;
         this.sections = sections;
         this.validator = validator;
         this.dossiers = dossiers;
         this.listAccess = listAccess;
-        this.reruns = reruns;
         this.publications = publications;
         this.batches = batches;
         this.reader = reader;
@@ -101,18 +89,23 @@ public final class PublishService implements PublishRunUseCase {
     @Override
     public Published publish(Caller caller, RunId runId, PublishOptions options) {
         return transactions.inTransaction(() -> {
-            Run run = runAccess.locked(caller, runId);
+            Subject subject = publications
+                    .lockSubject(runId)
+                    .filter(s -> caller.canSee(s.run().client()))
+                    .orElseThrow(() -> new NotFound("run", runId));
+            Run run = subject.run();
             if (run.status() == RunStatus.PUBLISHED) {
                 return new Published(republished(run, options), false);
             }
             Instant now = clock.instant();
             Run published = run.publish(now);
-            Client client = clients.byId(run.client());
+            Client client = subject.client();
             List<DossierSection> content = assemble(run);
             List<DossierList> onLists = lists(client, options.lists());
-            Batch batch = batches.batchOf(client, run);
+            // a run started before batches existed joins its day's batch now
+            Batch batch = subject.batch().orElseGet(() -> batches.runStarted(client, run));
             // from here on other publishes of the company wait for this one: only what must follow remains
-            Optional<Dossier> replaced = toSupersede(client, run, options);
+            Optional<Dossier> replaced = toSupersede(client, run, subject.rerun(), options);
 
             DossierId id = DossierId.random();
             Dossier dossier = Dossier.publish(id, run, client, batch.id(), options, replaced.map(Dossier::id), now);
@@ -200,15 +193,13 @@ public final class PublishService implements PublishRunUseCase {
      * The dossier the new one replaces, locked: the one named, else the dossier a rerun redoes while
      * it is live, else the company's newest live dossier.
      */
-    private Optional<Dossier> toSupersede(Client client, Run run, PublishOptions options) {
+    private Optional<Dossier> toSupersede(Client client, Run run, Optional<Rerun> rerun, PublishOptions options) {
         if (options.supersede() == SupersedeMode.NONE) {
             return Optional.empty();
         }
         Company company = Company.of(run.seed());
-        // which dossier a rerun redoes is fixed when the rerun starts: read before the lock, kept short
-        Optional<DossierId> redoes = options.supersedesDossier().isPresent()
-                ? Optional.empty()
-                : reruns.ofRun(run.id()).map(Rerun::of);
+        // which dossier a rerun redoes is fixed when the rerun starts
+        Optional<DossierId> redoes = options.supersedesDossier().isPresent() ? Optional.empty() : rerun.map(Rerun::of);
         dossiers.lockCompany(client.id(), company);
         if (options.supersedesDossier().isPresent()) {
             DossierId named = options.supersedesDossier().get();

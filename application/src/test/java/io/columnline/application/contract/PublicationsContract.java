@@ -10,6 +10,8 @@ import io.columnline.application.port.out.DossierLists;
 import io.columnline.application.port.out.Dossiers;
 import io.columnline.application.port.out.Publications;
 import io.columnline.application.port.out.Publications.Publication;
+import io.columnline.application.port.out.Publications.Subject;
+import io.columnline.application.port.out.Reruns;
 import io.columnline.application.port.out.RunContacts;
 import io.columnline.application.port.out.Runs;
 import io.columnline.domain.batch.Batch;
@@ -18,8 +20,10 @@ import io.columnline.domain.dossier.Dossier;
 import io.columnline.domain.dossier.DossierList;
 import io.columnline.domain.dossier.DossierStatus;
 import io.columnline.domain.dossier.ListId;
+import io.columnline.domain.dossier.Rerun;
 import io.columnline.domain.prospect.Contact;
 import io.columnline.domain.run.Run;
+import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.RunStatus;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +47,32 @@ public abstract class PublicationsContract {
     protected abstract Batches batches();
 
     protected abstract Clients clients();
+
+    protected abstract Reruns reruns();
+
+    @Test
+    void the_subject_of_a_publish_is_its_run_with_its_client_batch_and_rerun() {
+        Client client = Fixtures.client("ps-" + UUID.randomUUID().toString().substring(0, 8));
+        clients().save(client);
+        Run first = DossierFixtures.run(client, DossierFixtures.seed("Acme", "acme.com"), NOW);
+        runs().insert(first);
+        Batch batch = DossierFixtures.batch(client, first);
+        batches().insert(batch);
+        batches().addRun(batch, first.id());
+        Dossier dossier = DossierFixtures.dossier(first, client, batch, NOW);
+        dossiers().insert(dossier, List.of());
+        Run again = DossierFixtures.run(client, first.seed(), NOW.plusSeconds(5));
+        runs().insert(again);
+        Rerun rerun = new Rerun(again.id(), client.id(), dossier.id(), Optional.of("writers"), NOW.plusSeconds(5));
+        reruns().insert(rerun);
+
+        assertThat(publications().lockSubject(first.id()))
+                .contains(new Subject(first, client, Optional.of(batch), Optional.empty()));
+        // a run outside any batch (started before batches existed) that reruns a dossier
+        assertThat(publications().lockSubject(again.id()))
+                .contains(new Subject(again, client, Optional.empty(), Optional.of(rerun)));
+        assertThat(publications().lockSubject(new RunId(UUID.randomUUID()))).isEmpty();
+    }
 
     @Test
     void a_publication_stores_the_dossier_supersedes_the_old_one_lists_it_and_publishes_the_run() {

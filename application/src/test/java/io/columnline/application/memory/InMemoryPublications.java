@@ -2,21 +2,42 @@ package io.columnline.application.memory;
 
 import io.columnline.application.port.out.Publications;
 import io.columnline.domain.prospect.Contact;
+import io.columnline.domain.run.RunId;
 import java.util.List;
+import java.util.Optional;
 
-/** Records a publication through the in-memory stores it touches, in the order publishing needs. */
+/** Reads and records a publication through the in-memory stores it touches, in the order publishing needs. */
 public final class InMemoryPublications implements Publications {
     private final InMemoryDossiers dossiers;
     private final InMemoryDossierLists lists;
     private final InMemoryRuns runs;
     private final InMemoryRunContacts contacts;
+    private final InMemoryClients clients;
+    private final InMemoryBatches batches;
+    private final InMemoryReruns reruns;
 
     public InMemoryPublications(
-            InMemoryDossiers dossiers, InMemoryDossierLists lists, InMemoryRuns runs, InMemoryRunContacts contacts) {
+            InMemoryDossiers dossiers,
+            InMemoryDossierLists lists,
+            InMemoryRuns runs,
+            InMemoryRunContacts contacts,
+            InMemoryClients clients,
+            InMemoryBatches batches,
+            InMemoryReruns reruns) {
         this.dossiers = dossiers;
         this.lists = lists;
         this.runs = runs;
         this.contacts = contacts;
+        this.clients = clients;
+        this.batches = batches;
+        this.reruns = reruns;
+    }
+
+    @Override
+    public Optional<Subject> lockSubject(RunId run) {
+        return runs.lock(run)
+                .map(found -> new Subject(
+                        found, clients.byId(found.client()).orElseThrow(), batches.ofRun(run), reruns.ofRun(run)));
     }
 
     @Override

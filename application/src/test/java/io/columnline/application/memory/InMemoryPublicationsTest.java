@@ -7,6 +7,7 @@ import io.columnline.application.port.out.Contacts;
 import io.columnline.application.port.out.DossierLists;
 import io.columnline.application.port.out.Dossiers;
 import io.columnline.application.port.out.Publications;
+import io.columnline.application.port.out.Reruns;
 import io.columnline.application.port.out.RunContacts;
 import io.columnline.application.port.out.Runs;
 
@@ -18,7 +19,9 @@ class InMemoryPublicationsTest extends PublicationsContract {
     private final InMemoryDossiers dossiers = new InMemoryDossiers(lists);
     private final InMemoryContacts contacts = new InMemoryContacts(new InMemoryCompanies());
     private final InMemoryRunContacts runContacts = new InMemoryRunContacts(contacts);
-    private final InMemoryPublications publications = new InMemoryPublications(dossiers, lists, runs, runContacts);
+    private final InMemoryReruns reruns = new InMemoryReruns();
+    private final InMemoryPublications publications =
+            new InMemoryPublications(dossiers, lists, runs, runContacts, clients, batches, reruns);
 
     @Override
     protected Publications publications() {
@@ -58,5 +61,10 @@ class InMemoryPublicationsTest extends PublicationsContract {
     @Override
     protected Clients clients() {
         return clients;
+    }
+
+    @Override
+    protected Reruns reruns() {
+        return reruns;
     }
 }

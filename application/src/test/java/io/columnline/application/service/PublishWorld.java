@@ -42,16 +42,12 @@ class PublishWorld extends RunWorld {
     final DossierAccess dossierAccess = new DossierAccess(dossiers);
     final DossierReader dossierReader = new DossierReader(dossiers, lists, batches, runContacts, clientAccess);
     final PublishService publishService = new PublishService(
-            runs,
-            runAccess,
-            clientAccess,
             steps,
             definitions,
             schemas,
             dossiers,
             listAccess,
-            reruns,
-            new InMemoryPublications(dossiers, lists, runs, runContacts),
+            new InMemoryPublications(dossiers, lists, runs, runContacts, clients, batches, reruns),
             batchBook,
             dossierReader,
             transactions,
