@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/publish: 16 concurrent publishers each publish runs of 8 sections (validated against their JSON
 # Schemas) and 20 contacts over HTTP against `columnline serve` on a fresh embedded PostgreSQL, and
-# print p50/p99 latency and publishes/s next to the baseline measured in the same run (after WARMUP_EACH=100
+# print p50/p99 latency and publishes/s next to the baseline measured in the same run (after WARMUP_EACH=200
 # publishes per publisher that are not measured, while the JIT compiles the path): an
 # authenticated GET of one run at the same concurrency. Sizes: PUBLISHERS=n RUNS_EACH=k bench/publish/run.sh
 set -euo pipefail
@@ -24,4 +24,4 @@ jvm="${jvm:-$server}"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo); server: $(grep 'ready at' "$work/serve.log")"
 
 java "$here/PublishBench.java" "http://127.0.0.1:$COLUMNLINE_PORT" "$COLUMNLINE_ADMIN_KEY" \
-  "${PUBLISHERS:-16}" "${RUNS_EACH:-40}" "$jvm" "$COLUMNLINE_HOME/pgdata"
+  "${PUBLISHERS:-16}" "${RUNS_EACH:-100}" "$jvm" "$COLUMNLINE_HOME/pgdata"
