@@ -34,7 +34,8 @@ final class Migrations implements ResourceProvider {
             "V7__run_contacts.sql",
             "V8__dossier_rows_hold_their_sections.sql",
             "V11__publish_skips_hot_parent_locks.sql",
-            "V12__dossier_lookups_stay_on_their_keys.sql");
+            "V12__dossier_lookups_stay_on_their_keys.sql",
+            "V13__publish_writes_fewer_index_entries.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
