@@ -25,7 +25,6 @@ import io.columnline.domain.dossier.Rerun;
 import io.columnline.domain.dossier.SupersedeMode;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
-import io.columnline.domain.error.NotFound;
 import io.columnline.domain.error.Violations;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prospect.Contact;
@@ -89,10 +88,7 @@ public final class PublishService implements PublishRunUseCase {
     @Override
     public Published publish(Caller caller, RunId runId, PublishOptions options) {
         return transactions.inTransaction(() -> {
-            Subject subject = publications
-                    .lockSubject(runId)
-                    .filter(s -> caller.canSee(s.run().client()))
-                    .orElseThrow(() -> new NotFound("run", runId));
+            Subject subject = RunAccess.visibleOrMissing(caller, runId, publications.lockSubject(runId), Subject::run);
             Run run = subject.run();
             if (run.status() == RunStatus.PUBLISHED) {
                 return new Published(republished(run, options), false);

@@ -7,6 +7,7 @@ import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Finds the run a caller names: another client's run is reported exactly like one that does not
@@ -35,6 +36,11 @@ public final class RunAccess {
     }
 
     private static Run visibleOrMissing(Caller caller, RunId id, Optional<Run> run) {
-        return run.filter(r -> caller.canSee(r.client())).orElseThrow(() -> new NotFound("run", id));
+        return visibleOrMissing(caller, id, run, r -> r);
+    }
+
+    /** What was read with the run {@code id} names, when the caller may see that run. */
+    static <T> T visibleOrMissing(Caller caller, RunId id, Optional<T> found, Function<T, Run> run) {
+        return found.filter(f -> caller.canSee(run.apply(f).client())).orElseThrow(() -> new NotFound("run", id));
     }
 }

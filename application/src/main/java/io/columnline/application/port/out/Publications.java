@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * What publishing reads of a run, and the writes that make it a dossier, each handed over at once
- * so that storage can answer in one round trip. Everything else about a dossier goes through {@link Dossiers}, {@link DossierLists},
- * {@link Runs} and {@link RunContacts}, which read back what was recorded here.
+ * so that storage can answer in one round trip. Everything else about a dossier goes through
+ * {@link Dossiers}, {@link DossierLists}, {@link Runs} and {@link RunContacts}, which read back
+ * what was recorded here.
  */
 public interface Publications {
     /**
