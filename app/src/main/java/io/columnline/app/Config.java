@@ -33,7 +33,7 @@ public record Config(
                 number(env, "COLUMNLINE_MAX_BODY_BYTES", 5 * MIB, 1024, Long.MAX_VALUE),
                 number(env, "COLUMNLINE_MAX_IMPORT_BYTES", 2048 * MIB, 1024, Long.MAX_VALUE),
                 poolSize,
-                (int) number(env, "COLUMNLINE_HTTP_WORKERS", defaultHttpWorkers(), 1, 1000),
+                (int) number(env, "COLUMNLINE_HTTP_WORKERS", defaultHttpWorkers(poolSize), 1, 1000),
                 // publishes at once, as many as connections; the others wait in arrival order (16
                 // publishers on 2 cores, all at once: p99 109-111 ms; in turns of 6: 88-95 ms)
                 (int) number(env, "COLUMNLINE_PUBLISH_CONCURRENCY", poolSize, 1, 500),
@@ -56,8 +56,8 @@ public record Config(
      * connection, not for a thread, so steps logged at once by many scenarios still commit together
      * (one group commit takes one connection).
      */
-    static int defaultHttpWorkers() {
-        return Math.max(defaultPoolSize(), 8 * Runtime.getRuntime().availableProcessors());
+    static int defaultHttpWorkers(int poolSize) {
+        return Math.max(poolSize, 8 * Runtime.getRuntime().availableProcessors());
     }
 
     private static Optional<String> nonBlank(String value) {

@@ -20,6 +20,19 @@ class ConfigTest {
     }
 
     @Test
+    void there_are_at_least_as_many_http_workers_as_connections() {
+        int perCores = 8 * Runtime.getRuntime().availableProcessors();
+        assertThat(Config.fromEnvironment(Map.of()).httpWorkers())
+                .isEqualTo(Math.max(Config.defaultPoolSize(), perCores));
+        assertThat(Config.fromEnvironment(Map.of("COLUMNLINE_DB_POOL_SIZE", Integer.toString(perCores + 10)))
+                        .httpWorkers())
+                .isEqualTo(perCores + 10);
+        assertThat(Config.fromEnvironment(Map.of("COLUMNLINE_DB_POOL_SIZE", "40", "COLUMNLINE_HTTP_WORKERS", "4"))
+                        .httpWorkers())
+                .isEqualTo(4);
+    }
+
+    @Test
     void a_setting_out_of_range_is_refused_by_name() {
         assertThatThrownBy(() -> Config.fromEnvironment(Map.of("COLUMNLINE_PUBLISH_CONCURRENCY", "0")))
                 .isInstanceOf(Config.ConfigException.class)
