@@ -83,7 +83,12 @@ abstract class AppModule {
     @Provides
     static HttpConfig httpConfig(Config config) {
         return new HttpConfig(
-                "0.0.0.0", config.port(), config.maxBodyBytes(), config.httpWorkers(), config.publishConcurrency());
+                "0.0.0.0",
+                config.port(),
+                config.maxBodyBytes(),
+                config.httpWorkers(),
+                config.publishConcurrency(),
+                config.publishQueue());
     }
 
     @Provides

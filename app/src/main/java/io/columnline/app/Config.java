@@ -15,6 +15,7 @@ public record Config(
         int poolSize,
         int httpWorkers,
         int publishConcurrency,
+        int publishQueue,
         long webhookFirstRetryMillis,
         int webhookMaxAttempts,
         long releaseEveryMillis) {
@@ -37,6 +38,8 @@ public record Config(
                 // publishes at once, as many as connections; the others wait in arrival order (16
                 // publishers on 2 cores, all at once: p99 109-111 ms; in turns of 6: 88-95 ms)
                 (int) number(env, "COLUMNLINE_PUBLISH_CONCURRENCY", poolSize, 1, 500),
+                // publishes waiting their turn; one more is answered 503 with Retry-After at once
+                (int) number(env, "COLUMNLINE_PUBLISH_QUEUE", 1000, 0, 100_000),
                 number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
                 (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100),
                 number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000));

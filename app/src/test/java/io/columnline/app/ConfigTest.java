@@ -20,6 +20,17 @@ class ConfigTest {
     }
 
     @Test
+    void a_thousand_publishes_may_wait_their_turn_unless_told_otherwise() {
+        assertThat(Config.fromEnvironment(Map.of()).publishQueue()).isEqualTo(1000);
+        assertThat(Config.fromEnvironment(Map.of("COLUMNLINE_PUBLISH_QUEUE", "0"))
+                        .publishQueue())
+                .isZero();
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("COLUMNLINE_PUBLISH_QUEUE", "-1")))
+                .isInstanceOf(Config.ConfigException.class)
+                .hasMessageContaining("COLUMNLINE_PUBLISH_QUEUE must be between 0 and 100000, got -1");
+    }
+
+    @Test
     void there_are_at_least_as_many_http_workers_as_connections() {
         int perCores = 8 * Runtime.getRuntime().availableProcessors();
         assertThat(Config.fromEnvironment(Map.of()).httpWorkers())

@@ -13,6 +13,7 @@ import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.server.handlers.RequestLimit;
 import io.undertow.server.handlers.RequestLimitingHandler;
+import io.undertow.util.Headers;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.InetSocketAddress;
@@ -70,8 +71,19 @@ public final class HttpServer {
                                 "method-not-allowed",
                                 "Method not allowed",
                                 exchange.getRequestMethod() + " is not supported on " + exchange.getRequestPath())));
-        // one queue for every queued route: they share the rows and the CPU they wait for
-        var turns = new RequestLimit(config.queuedConcurrency());
+        // one queue for every queued route: they share the rows and the CPU they wait for. Beyond its
+        // limit a request is refused at once, rather than waiting longer than its client would
+        var turns = new RequestLimit(config.queuedConcurrency(), config.queueLimit());
+        turns.setFailureHandler(exchange -> {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, "1");
+            Dispatcher.write(
+                    exchange,
+                    problem(
+                            503,
+                            "busy",
+                            "Busy",
+                            config.queueLimit() + " requests already wait their turn here; send it again in a moment"));
+        });
         for (Router.Route route : routes) {
             HttpHandler handler = dispatcher.handlerFor(route);
             routing.add(

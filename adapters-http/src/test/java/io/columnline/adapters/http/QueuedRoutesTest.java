@@ -26,11 +26,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests of a queued route (publishing) run at most {@link HttpConfig#queuedConcurrency()} at a
- * time on the real Undertow server; the rest wait, none is refused, and other routes go on.
+ * time on the real Undertow server; up to {@link HttpConfig#queueLimit()} more wait, and other
+ * routes go on. One more than that is refused at once with 503 and Retry-After.
  */
 class QueuedRoutesTest {
     private static final int AT_ONCE = 2;
-    private static final int SENT = 6;
+    private static final int WAITING = 4;
+    private static final int SENT = AT_ONCE + WAITING;
 
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
@@ -66,7 +68,7 @@ class QueuedRoutesTest {
             }
         };
         server = new HttpServer(
-                new HttpConfig("127.0.0.1", 0, 64 * 1024, 8, AT_ONCE),
+                new HttpConfig("127.0.0.1", 0, 64 * 1024, 8, AT_ONCE, WAITING),
                 Set.of(area),
                 secret -> new Caller.Admin(ApiKeyId.random()),
                 new NoIdempotency());
@@ -96,6 +98,32 @@ class QueuedRoutesTest {
         for (var answer : slow) {
             assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
+        assertThat(mostAtOnce.get()).isEqualTo(AT_ONCE);
+    }
+
+    @Test
+    void one_more_than_the_queue_holds_is_refused_at_once_with_a_problem() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> slow = new ArrayList<>();
+        for (int i = 0; i < SENT + 1; i++) {
+            slow.add(http.sendAsync(post("/slow"), HttpResponse.BodyHandlers.ofString()));
+        }
+        // nothing can succeed before the release: the first answer is the refusal
+        CompletableFuture.anyOf(slow.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+        release.countDown();
+
+        List<Integer> statuses = new ArrayList<>();
+        HttpResponse<String> refused = null;
+        for (var answer : slow) {
+            HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+            statuses.add(response.statusCode());
+            if (response.statusCode() == 503) {
+                refused = response;
+            }
+        }
+        assertThat(statuses).containsOnly(200, 503).filteredOn(s -> s == 503).hasSize(1);
+        assertThat(refused.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":503").contains("wait their turn");
         assertThat(mostAtOnce.get()).isEqualTo(AT_ONCE);
     }
 
