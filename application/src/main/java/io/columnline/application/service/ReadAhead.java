@@ -41,6 +41,9 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     private final BlockingQueue<List<T>> queue;
     private final Thread thread;
     private volatile boolean stopped;
+    /** The chunk being filled; only the producer's thread touches it. */
+    private List<T> filling;
+
     private Throwable failure;
     private List<T> chunk = List.of();
     private int next;
@@ -51,6 +54,7 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
             throw new IllegalArgumentException("chunkSize and chunksAhead must be positive");
         }
         this.chunkSize = chunkSize;
+        this.filling = new ArrayList<>(chunkSize);
         this.queue = new ArrayBlockingQueue<>(chunksAhead);
         this.thread = Thread.ofPlatform().name(threadName).daemon(true).unstarted(() -> produce(producer));
     }
@@ -63,29 +67,29 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     }
 
     private void produce(Producer<T> producer) {
-        List<List<T>> filling = new ArrayList<>(1);
-        filling.add(new ArrayList<>(chunkSize));
         try {
-            producer.produce(item -> {
-                List<T> current = filling.get(0);
-                current.add(item);
-                if (current.size() == chunkSize) {
-                    hand(current);
-                    filling.set(0, new ArrayList<>(chunkSize));
-                }
-            });
+            producer.produce(this::collect);
         } catch (Stopped e) {
             return; // nobody is reading: nothing to report
         } catch (RuntimeException | Error e) {
             failure = e; // published to the reader by the queue, with the end
         }
         try {
-            if (!filling.get(0).isEmpty()) {
-                hand(filling.get(0));
+            if (!filling.isEmpty()) {
+                hand(filling);
             }
             hand(end);
         } catch (Stopped e) {
             // the reader closed meanwhile
+        }
+    }
+
+    /** On the producer's thread: adds the item to the chunk it fills, handed over once full. */
+    private void collect(T item) {
+        filling.add(item);
+        if (filling.size() == chunkSize) {
+            hand(filling);
+            filling = new ArrayList<>(chunkSize);
         }
     }
 
