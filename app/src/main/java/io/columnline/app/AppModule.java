@@ -3,64 +3,74 @@ package io.columnline.app;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import io.columnline.adapters.http.HttpConfig;
-import io.columnline.adapters.http.ImportLimits;
-import io.columnline.adapters.postgres.Database;
-import io.columnline.application.port.in.AiInteractionsUseCase;
-import io.columnline.application.port.in.ApiKeysUseCase;
-import io.columnline.application.port.in.AuthenticateUseCase;
-import io.columnline.application.port.in.CampaignsUseCase;
-import io.columnline.application.port.in.DeliverWebhooksUseCase;
-import io.columnline.application.port.in.DossierListsUseCase;
-import io.columnline.application.port.in.ExportDossiersUseCase;
-import io.columnline.application.port.in.FinishRunUseCase;
-import io.columnline.application.port.in.HealthUseCase;
-import io.columnline.application.port.in.IdempotencyUseCase;
-import io.columnline.application.port.in.ImportProspectsUseCase;
-import io.columnline.application.port.in.LogStepsUseCase;
-import io.columnline.application.port.in.ModelPricesUseCase;
-import io.columnline.application.port.in.PipelineStatsUseCase;
-import io.columnline.application.port.in.ProspectsUseCase;
-import io.columnline.application.port.in.PublishRunUseCase;
-import io.columnline.application.port.in.ReadBatchesUseCase;
-import io.columnline.application.port.in.ReadClientsUseCase;
-import io.columnline.application.port.in.ReadDossiersUseCase;
-import io.columnline.application.port.in.ReadPromptsUseCase;
-import io.columnline.application.port.in.ReadRunsUseCase;
-import io.columnline.application.port.in.ReadSectionDefinitionsUseCase;
-import io.columnline.application.port.in.ReadStepsUseCase;
-import io.columnline.application.port.in.ReadWebhookDeliveriesUseCase;
-import io.columnline.application.port.in.ReleaseDossiersUseCase;
-import io.columnline.application.port.in.RerunDossierUseCase;
-import io.columnline.application.port.in.RunContactsUseCase;
-import io.columnline.application.port.in.SaveClientUseCase;
-import io.columnline.application.port.in.SavePromptUseCase;
-import io.columnline.application.port.in.SaveSectionDefinitionUseCase;
-import io.columnline.application.port.in.StageUseCase;
-import io.columnline.application.port.in.StartRunUseCase;
-import io.columnline.application.service.AiInteractionService;
-import io.columnline.application.service.ApiKeyService;
-import io.columnline.application.service.BatchService;
-import io.columnline.application.service.CampaignService;
-import io.columnline.application.service.ClientService;
-import io.columnline.application.service.DossierService;
-import io.columnline.application.service.ExportService;
-import io.columnline.application.service.HealthService;
-import io.columnline.application.service.IdempotencyService;
-import io.columnline.application.service.ImportService;
-import io.columnline.application.service.ModelPriceService;
-import io.columnline.application.service.PipelineStatsService;
-import io.columnline.application.service.PromptService;
-import io.columnline.application.service.ProspectService;
-import io.columnline.application.service.PublishService;
-import io.columnline.application.service.ReleaseService;
-import io.columnline.application.service.RerunService;
-import io.columnline.application.service.RunContactService;
-import io.columnline.application.service.RunService;
-import io.columnline.application.service.SectionDefinitionService;
-import io.columnline.application.service.StageService;
-import io.columnline.application.service.StepService;
-import io.columnline.application.service.WebhookDeliveryService;
+import io.columnline.adapters.http.prospects.ImportLimits;
+import io.columnline.adapters.http.shared.HttpConfig;
+import io.columnline.adapters.postgres.shared.Database;
+import io.columnline.application.prompts.port.in.PromptReferences;
+import io.columnline.application.prompts.port.in.ReadPromptsUseCase;
+import io.columnline.application.prompts.port.in.ReadSectionDefinitionsUseCase;
+import io.columnline.application.prompts.port.in.SavePromptUseCase;
+import io.columnline.application.prompts.port.in.SaveSectionDefinitionUseCase;
+import io.columnline.application.prompts.port.in.SectionCatalog;
+import io.columnline.application.prompts.service.PromptCatalog;
+import io.columnline.application.prompts.service.PromptService;
+import io.columnline.application.prompts.service.SectionDefinitionService;
+import io.columnline.application.prospects.port.in.AiInteractionsUseCase;
+import io.columnline.application.prospects.port.in.CampaignsUseCase;
+import io.columnline.application.prospects.port.in.DossierContacts;
+import io.columnline.application.prospects.port.in.ImportProspectsUseCase;
+import io.columnline.application.prospects.port.in.ProspectsUseCase;
+import io.columnline.application.prospects.port.in.RunContactsUseCase;
+import io.columnline.application.prospects.service.AiInteractionService;
+import io.columnline.application.prospects.service.CampaignService;
+import io.columnline.application.prospects.service.ImportService;
+import io.columnline.application.prospects.service.ProspectService;
+import io.columnline.application.prospects.service.RunContactService;
+import io.columnline.application.publishing.port.in.DeliverWebhooksUseCase;
+import io.columnline.application.publishing.port.in.DossierListsUseCase;
+import io.columnline.application.publishing.port.in.ExportDossiersUseCase;
+import io.columnline.application.publishing.port.in.PublishRunUseCase;
+import io.columnline.application.publishing.port.in.ReadBatchesUseCase;
+import io.columnline.application.publishing.port.in.ReadDossiersUseCase;
+import io.columnline.application.publishing.port.in.ReadWebhookDeliveriesUseCase;
+import io.columnline.application.publishing.port.in.ReleaseDossiersUseCase;
+import io.columnline.application.publishing.port.in.RerunDossierUseCase;
+import io.columnline.application.publishing.service.BatchBook;
+import io.columnline.application.publishing.service.BatchService;
+import io.columnline.application.publishing.service.DossierService;
+import io.columnline.application.publishing.service.ExportService;
+import io.columnline.application.publishing.service.PublishService;
+import io.columnline.application.publishing.service.ReleaseService;
+import io.columnline.application.publishing.service.RerunService;
+import io.columnline.application.publishing.service.WebhookDeliveryService;
+import io.columnline.application.shared.HealthService;
+import io.columnline.application.shared.HealthUseCase;
+import io.columnline.application.shared.IdempotencyService;
+import io.columnline.application.shared.IdempotencyUseCase;
+import io.columnline.application.tenancy.port.in.ApiKeysUseCase;
+import io.columnline.application.tenancy.port.in.AuthenticateUseCase;
+import io.columnline.application.tenancy.port.in.ClientAccess;
+import io.columnline.application.tenancy.port.in.ReadClientsUseCase;
+import io.columnline.application.tenancy.port.in.SaveClientUseCase;
+import io.columnline.application.tenancy.service.ApiKeyService;
+import io.columnline.application.tenancy.service.ClientAccessService;
+import io.columnline.application.tenancy.service.ClientService;
+import io.columnline.application.tracking.port.in.FinishRunUseCase;
+import io.columnline.application.tracking.port.in.LogStepsUseCase;
+import io.columnline.application.tracking.port.in.ModelPricesUseCase;
+import io.columnline.application.tracking.port.in.PipelineStatsUseCase;
+import io.columnline.application.tracking.port.in.ReadRunsUseCase;
+import io.columnline.application.tracking.port.in.ReadStepsUseCase;
+import io.columnline.application.tracking.port.in.RunAccess;
+import io.columnline.application.tracking.port.in.StageUseCase;
+import io.columnline.application.tracking.port.in.StartRunUseCase;
+import io.columnline.application.tracking.port.out.RunBatches;
+import io.columnline.application.tracking.service.ModelPriceService;
+import io.columnline.application.tracking.service.PipelineStatsService;
+import io.columnline.application.tracking.service.RunAccessService;
+import io.columnline.application.tracking.service.RunService;
+import io.columnline.application.tracking.service.StageService;
+import io.columnline.application.tracking.service.StepService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
 import java.time.Clock;
 
@@ -202,4 +212,22 @@ abstract class AppModule {
 
     @Binds
     abstract AiInteractionsUseCase aiInteractions(AiInteractionService service);
+
+    @Binds
+    abstract ClientAccess clientAccess(ClientAccessService service);
+
+    @Binds
+    abstract RunAccess runAccess(RunAccessService service);
+
+    @Binds
+    abstract RunBatches runBatches(BatchBook batches);
+
+    @Binds
+    abstract PromptReferences promptReferences(PromptCatalog catalog);
+
+    @Binds
+    abstract SectionCatalog sectionCatalog(SectionDefinitionService service);
+
+    @Binds
+    abstract DossierContacts dossierContacts(RunContactService service);
 }

@@ -1,8 +1,8 @@
 package io.columnline.app;
 
-import io.columnline.adapters.postgres.Database;
-import io.columnline.adapters.postgres.DatabaseUrl;
-import io.columnline.adapters.postgres.embedded.EmbeddedPostgres;
+import io.columnline.adapters.postgres.shared.Database;
+import io.columnline.adapters.postgres.shared.DatabaseUrl;
+import io.columnline.adapters.postgres.shared.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

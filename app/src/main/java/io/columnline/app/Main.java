@@ -1,6 +1,6 @@
 package io.columnline.app;
 
-import io.columnline.adapters.cli.CliCommand;
+import io.columnline.adapters.cli.shared.CliCommand;
 import io.columnline.domain.error.DomainException;
 import java.io.PrintWriter;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.columnline.app;
 
-import io.columnline.adapters.http.HttpServer;
+import io.columnline.adapters.http.shared.HttpServer;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -142,7 +142,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static void warmUp() {
-        io.columnline.adapters.http.Json.write(java.util.Map.of("warm", java.time.Instant.EPOCH));
+        io.columnline.adapters.http.shared.Json.write(java.util.Map.of("warm", java.time.Instant.EPOCH));
         io.undertow.Undertow.builder();
         // Jdbi registers its statement event with the flight recorder before its first statement
         initialize("org.jdbi.v3.core.statement.internal.JfrSupport");

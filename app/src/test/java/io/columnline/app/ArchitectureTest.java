@@ -4,10 +4,21 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -15,6 +26,13 @@ import org.junit.jupiter.api.TestInstance;
 /** The dependency rules of DESIGN.md; a leak fails the build. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchitectureTest {
+    /** The product's areas, the same in every module and in this order (DESIGN.md). */
+    static final List<String> AREAS = List.of("tenancy", "tracking", "prompts", "publishing", "prospects", "knowledge");
+
+    private static final String SHARED = "shared";
+    private static final Pattern AREA_PACKAGE =
+            Pattern.compile("io\\.columnline\\.(?:application|adapters\\.[a-z]+)\\.([a-z]+)(?:\\..*)?");
+
     private JavaClasses classes;
 
     @BeforeAll
@@ -27,10 +45,10 @@ class ArchitectureTest {
         // a rule over no classes passes vacuously: prove every layer was imported
         for (String layer : new String[] {
             "io.columnline.domain.client.Client",
-            "io.columnline.application.service.ClientService",
-            "io.columnline.adapters.postgres.JdbiSession",
-            "io.columnline.adapters.http.HttpServer",
-            "io.columnline.adapters.cli.CliCommand",
+            "io.columnline.application.tenancy.service.ClientService",
+            "io.columnline.adapters.postgres.shared.JdbiSession",
+            "io.columnline.adapters.http.shared.HttpServer",
+            "io.columnline.adapters.cli.shared.CliCommand",
             "io.columnline.app.Main"
         }) {
             if (!classes.contain(layer)) {
@@ -123,5 +141,94 @@ class ArchitectureTest {
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("java.sql.SQLException");
         rule.check(classes);
+    }
+
+    @Test
+    void every_module_is_laid_out_by_the_same_areas() {
+        for (String module : new String[] {"application", "adapters.http", "adapters.postgres", "adapters.cli"}) {
+            for (JavaClass c : classes) {
+                String pkg = c.getPackageName();
+                String root = "io.columnline." + module;
+                if (pkg.startsWith(root + ".")) {
+                    String area = pkg.substring(root.length() + 1).split("\\.")[0];
+                    if (!AREAS.contains(area) && !area.equals(SHARED)) {
+                        throw new AssertionError(c.getName() + " is in " + root + "." + area
+                                + ", which is neither an area " + AREAS + " nor " + SHARED);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void areas_are_free_of_cycles_between_them() {
+        SliceAssignment byArea = new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                return areaOf(javaClass)
+                        .filter(AREAS::contains)
+                        .map(SliceIdentifier::of)
+                        .orElse(SliceIdentifier.ignore());
+            }
+
+            @Override
+            public String getDescription() {
+                return "the areas of every module";
+            }
+        };
+        slices().assignedFrom(byArea).should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void an_area_reaches_another_only_through_its_inbound_ports_and_the_domain() {
+        classes()
+                .that()
+                .resideInAPackage("io.columnline..")
+                .should(reachOtherAreasOnlyThroughTheirInboundPorts())
+                .check(classes);
+    }
+
+    /**
+     * Another area's {@code port.in} and the domain are open to all; its services, outbound ports and
+     * adapters are not, except that an area may answer an outbound port another area declares (the
+     * dependency then points from the answering area to the declaring one). The shared package of a
+     * module serves every area and is held to the same rule when it reaches into one.
+     */
+    private static ArchCondition<JavaClass> reachOtherAreasOnlyThroughTheirInboundPorts() {
+        return new ArchCondition<>("reach other areas only through their inbound ports") {
+            @Override
+            public void check(JavaClass origin, ConditionEvents events) {
+                Optional<String> from = areaOf(origin);
+                if (from.isEmpty()) {
+                    return;
+                }
+                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                    Optional<String> to = areaOf(target);
+                    if (to.isEmpty() || to.equals(from) || to.get().equals(SHARED)) {
+                        continue;
+                    }
+                    String pkg = target.getPackageName();
+                    String application = "io.columnline.application." + to.get();
+                    boolean inboundPort =
+                            pkg.equals(application + ".port.in") || pkg.startsWith(application + ".port.in.");
+                    boolean answersItsPort = pkg.equals(application + ".port.out")
+                            && target.isInterface()
+                            && origin.isAssignableTo(target.getName());
+                    if (!inboundPort && !answersItsPort) {
+                        events.add(SimpleConditionEvent.violated(
+                                dependency,
+                                "area " + from.get() + " reaches into area " + to.get() + ": "
+                                        + dependency.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    /** The area (or {@code shared}) of a class in {@code application} or an adapter; empty elsewhere. */
+    static Optional<String> areaOf(JavaClass javaClass) {
+        Matcher m = AREA_PACKAGE.matcher(javaClass.getPackageName());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

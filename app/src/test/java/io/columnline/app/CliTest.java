@@ -2,7 +2,7 @@ package io.columnline.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.columnline.adapters.postgres.TestPostgres;
+import io.columnline.adapters.postgres.shared.TestPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.columnline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.columnline.adapters.http.HttpServer;
+import io.columnline.adapters.http.shared.HttpServer;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.util.Iterator;

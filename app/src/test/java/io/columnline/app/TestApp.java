@@ -2,7 +2,7 @@ package io.columnline.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.columnline.adapters.postgres.TestPostgres;
+import io.columnline.adapters.postgres.shared.TestPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -3,9 +3,9 @@ package io.columnline.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.columnline.adapters.postgres.Database;
-import io.columnline.adapters.postgres.DatabaseUrl;
-import io.columnline.adapters.postgres.TestPostgres;
+import io.columnline.adapters.postgres.shared.Database;
+import io.columnline.adapters.postgres.shared.DatabaseUrl;
+import io.columnline.adapters.postgres.shared.TestPostgres;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.columnline.app.prompts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.columnline.adapters.postgres.TestPostgres;
+import io.columnline.adapters.postgres.shared.TestPostgres;
 import io.columnline.app.Main;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,8 +2,8 @@ package io.columnline.app.prompts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.columnline.adapters.http.HttpServer;
-import io.columnline.adapters.postgres.TestPostgres;
+import io.columnline.adapters.http.shared.HttpServer;
+import io.columnline.adapters.postgres.shared.TestPostgres;
 import io.columnline.app.ColumnlineComponent;
 import io.columnline.app.Config;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package io.columnline.app.prospects;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.columnline.adapters.postgres.Database;
-import io.columnline.adapters.postgres.TestPostgres;
+import io.columnline.adapters.postgres.shared.Database;
+import io.columnline.adapters.postgres.shared.TestPostgres;
 import io.columnline.app.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;

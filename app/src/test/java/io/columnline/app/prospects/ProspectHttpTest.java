@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.columnline.adapters.http.HttpServer;
+import io.columnline.adapters.http.shared.HttpServer;
 import io.columnline.app.ColumnlineComponent;
 import io.columnline.app.Config;
 import java.net.URI;

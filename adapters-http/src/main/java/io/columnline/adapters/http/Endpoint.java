@@ -1,7 +1,0 @@
-package io.columnline.adapters.http;
-
-/** Parse, call the use case, render: nothing else belongs in an endpoint. */
-@FunctionalInterface
-public interface Endpoint {
-    Response handle(Request request);
-}

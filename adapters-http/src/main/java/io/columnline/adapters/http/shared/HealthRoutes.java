@@ -1,0 +1,30 @@
+package io.columnline.adapters.http.shared;
+
+import io.columnline.application.shared.HealthUseCase;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Optional;
+
+final class HealthRoutes implements Routes {
+    private final HealthUseCase health;
+
+    @Inject
+    HealthRoutes(HealthUseCase health) {
+        this.health = health;
+    }
+
+    @Override
+    public void register(Router router) {
+        router.publicGet("/healthz", request -> Response.ok(Map.of("status", "ok")));
+        router.publicGet(
+                "/readyz",
+                request -> health.ready()
+                        ? Response.ok(Map.of("status", "ready"))
+                        : Response.of(503, Map.of("status", "not_ready")));
+    }
+
+    @Override
+    public Optional<String> openApiFragment() {
+        return Optional.of("/openapi/health.json");
+    }
+}

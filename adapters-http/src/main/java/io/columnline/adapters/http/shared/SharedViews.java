@@ -1,0 +1,169 @@
+package io.columnline.adapters.http.shared;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.columnline.application.tracking.port.in.RunDetails;
+import io.columnline.application.tracking.port.in.RunDetails.StageDetails;
+import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.prospect.Contact;
+import io.columnline.domain.prospect.FieldValues;
+import io.columnline.domain.run.Run;
+import io.columnline.domain.run.Stage;
+import io.columnline.domain.run.Totals;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the records that several areas answer with look on the wire: a run (a rerun answers the run
+ * it started) and a contact (a dossier lists its run's contacts).
+ */
+public final class SharedViews {
+    private SharedViews() {}
+
+    public record RunView(
+            String id,
+            String client,
+            String clientId,
+            String status,
+            @JsonRawValue String seed,
+            String pipelineVersion,
+            String externalId,
+            String error,
+            Instant startedAt,
+            Instant finishedAt,
+            long durationMs,
+            TotalsView totals,
+            List<StageView> stages) {
+        public static RunView from(RunDetails d) {
+            Run r = d.run();
+            return new RunView(
+                    r.id().toString(),
+                    d.client().value(),
+                    r.client().toString(),
+                    r.status().wire(),
+                    r.seed().document().text(),
+                    r.pipelineVersion(),
+                    r.externalId().orElse(null),
+                    r.error().orElse(null),
+                    r.startedAt(),
+                    r.finishedAt().orElse(null),
+                    millis(r.duration(d.asOf())),
+                    TotalsView.from(d.totals()),
+                    d.stages().stream().map(s -> StageView.from(s, d.asOf())).toList());
+        }
+    }
+
+    /** A stage named only by steps, never started or completed, has no status, attempts or times. */
+    public record StageView(
+            String stage,
+            String status,
+            Integer attempts,
+            String errorSummary,
+            @JsonRawValue String inputRefs,
+            @JsonRawValue String outputRefs,
+            @JsonRawValue String metrics,
+            Instant startedAt,
+            Instant finishedAt,
+            Long durationMs,
+            TotalsView totals) {
+        public static StageView from(StageDetails d, Instant asOf) {
+            Optional<Stage> s = d.stage();
+            return new StageView(
+                    d.name(),
+                    s.map(st -> st.status().wire()).orElse(null),
+                    s.map(Stage::attempts).orElse(null),
+                    s.flatMap(Stage::errorSummary).orElse(null),
+                    s.flatMap(Stage::inputRefs).map(JsonDocument::text).orElse(null),
+                    s.flatMap(Stage::outputRefs).map(JsonDocument::text).orElse(null),
+                    s.flatMap(Stage::metrics).map(JsonDocument::text).orElse(null),
+                    s.map(Stage::startedAt).orElse(null),
+                    s.flatMap(Stage::finishedAt).orElse(null),
+                    s.map(st -> millis(st.duration(asOf))).orElse(null),
+                    TotalsView.from(d.totals()));
+        }
+    }
+
+    public record StepCounts(long total, long success, long failure) {}
+
+    public record TotalsView(
+            StepCounts steps,
+            long tokensInput,
+            long tokensOutput,
+            @JsonSerialize(using = PlainDecimal.class) BigDecimal costUsd,
+            long stepsWithoutCost,
+            long latencyMs) {
+        public static TotalsView from(Totals t) {
+            return new TotalsView(
+                    new StepCounts(t.steps(), t.succeeded(), t.failed()),
+                    t.tokensInput(),
+                    t.tokensOutput(),
+                    t.costUsd(),
+                    t.stepsWithoutCost(),
+                    t.latencyMs());
+        }
+    }
+
+    /** A contact found by a run, with the fields a run writes. */
+    public record ContactView(
+            String id,
+            String runId,
+            String dossierId,
+            String companyId,
+            String companyName,
+            String fullName,
+            String firstName,
+            String lastName,
+            String position,
+            String workEmail,
+            String genericEmail,
+            List<String> phoneNumbers,
+            String linkedinUrl,
+            List<String> sourceUrls,
+            @JsonRawValue String aiResearchData,
+            Instant createdAt,
+            Instant updatedAt) {
+        public static ContactView from(Contact c) {
+            FieldValues v = c.values();
+            return new ContactView(
+                    c.id().toString(),
+                    c.runId().map(Object::toString).orElse(null),
+                    c.dossierId().map(Object::toString).orElse(null),
+                    c.companyId().map(Object::toString).orElse(null),
+                    text(v, "company_name"),
+                    text(v, "full_name"),
+                    text(v, "first_name"),
+                    text(v, "last_name"),
+                    text(v, "position"),
+                    text(v, "work_email"),
+                    text(v, "generic_email"),
+                    list(v, "phone_numbers"),
+                    text(v, "linkedin_url"),
+                    list(v, "source_urls"),
+                    v.get("ai_research_data") instanceof JsonDocument d ? d.text() : null,
+                    c.createdAt(),
+                    c.updatedAt());
+        }
+
+        private static String text(FieldValues values, String name) {
+            return values.get(name) == null ? null : values.get(name).toString();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static List<String> list(FieldValues values, String name) {
+            return values.get(name) instanceof List<?> items ? (List<String>) items : List.of();
+        }
+    }
+
+    public static long millis(Duration duration) {
+        return duration.toMillis();
+    }
+
+    /** JSON {@code null} and a missing field both mean "not given". */
+    public static JsonDocument document(JsonNode node) {
+        return node == null || node.isNull() ? null : Json.document(node);
+    }
+}

@@ -1,0 +1,140 @@
+package io.columnline.adapters.postgres.prompts;
+
+import io.columnline.adapters.postgres.shared.JdbiSession;
+import io.columnline.adapters.postgres.shared.Rows;
+import io.columnline.application.prompts.port.out.SectionDefinitions;
+import io.columnline.application.shared.Cursor;
+import io.columnline.application.shared.Page;
+import io.columnline.application.shared.PageRequest;
+import io.columnline.domain.error.Invalid;
+import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.prompt.PromptKey;
+import io.columnline.domain.section.SectionDefinition;
+import io.columnline.domain.section.SectionKey;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Every publish assembles its dossier from {@link #all()}, so the definitions are remembered: a
+ * save through this process applies to the reads that start after it, and a save by another
+ * process (or one still committing while a read ran) applies within {@link #FRESH_FOR_NANOS}.
+ */
+@Singleton
+final class JdbiSectionDefinitions implements SectionDefinitions {
+    static final long FRESH_FOR_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private static final String SELECT =
+            "SELECT key, title, position, writer_prompt_key, required, schema::text AS schema, created_at, updated_at"
+                    + " FROM section_definitions";
+
+    private record Remembered(List<SectionDefinition> all, long generation, long readAtNanos) {}
+
+    private final JdbiSession session;
+    /** Counts saves; a read remembered under an older count is stale. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private volatile Remembered remembered;
+
+    @Inject
+    JdbiSectionDefinitions(JdbiSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Optional<SectionDefinition> byKey(SectionKey key) {
+        return session.withHandle(h -> h.createQuery(SELECT + " WHERE key = :key")
+                .bind("key", key.value())
+                .map(JdbiSectionDefinitions::definition)
+                .findOne());
+    }
+
+    @Override
+    public void save(SectionDefinition definition) {
+        generation.incrementAndGet();
+        remembered = null;
+        session.useHandle(h -> h.createUpdate("""
+                INSERT INTO section_definitions
+                  (key, title, position, writer_prompt_key, required, schema, created_at, updated_at)
+                VALUES (:key, :title, :position, :writer, :required, CAST(:schema AS json), :created, :updated)
+                ON CONFLICT (key) DO UPDATE SET
+                  title = EXCLUDED.title, position = EXCLUDED.position, writer_prompt_key = EXCLUDED.writer_prompt_key,
+                  required = EXCLUDED.required, schema = EXCLUDED.schema, updated_at = EXCLUDED.updated_at
+                """)
+                .bind("key", definition.key().value())
+                .bind("title", definition.title())
+                .bind("position", definition.position())
+                .bind("writer", definition.writerPromptKey().value())
+                .bind("required", definition.required())
+                .bind("schema", definition.schema().text())
+                .bind("created", Rows.offset(definition.createdAt()))
+                .bind("updated", Rows.offset(definition.updatedAt()))
+                .execute());
+        // once more: a read between the first count and the write must not be remembered either
+        generation.incrementAndGet();
+        remembered = null;
+    }
+
+    @Override
+    public Page<SectionDefinition> list(PageRequest page) {
+        Integer afterPosition = null;
+        String afterKey = null;
+        if (page.cursor().isPresent()) {
+            try {
+                afterPosition = Integer.parseInt(page.cursor().get().value(0));
+                afterKey = page.cursor().get().value(1);
+            } catch (RuntimeException e) {
+                throw new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
+            }
+        }
+        Integer position = afterPosition;
+        String key = afterKey;
+        List<SectionDefinition> rows = session.withHandle(h -> h.createQuery(
+                        SELECT + " WHERE (CAST(:position AS integer) IS NULL OR (position, key) > (:position, :key))"
+                                + " ORDER BY position, key LIMIT :limit")
+                .bind("position", position)
+                .bind("key", key)
+                .bind("limit", page.limit() + 1)
+                .map(JdbiSectionDefinitions::definition)
+                .list());
+        return Page.fromLookahead(
+                rows,
+                page.limit(),
+                d -> Cursor.of(Integer.toString(d.position()), d.key().value()));
+    }
+
+    @Override
+    public List<SectionDefinition> all() {
+        long now = System.nanoTime();
+        Remembered known = remembered;
+        if (known != null && known.generation() == generation.get() && now - known.readAtNanos() <= FRESH_FOR_NANOS) {
+            return known.all();
+        }
+        long before = generation.get();
+        List<SectionDefinition> all =
+                List.copyOf(session.withHandle(h -> h.createQuery(SELECT + " ORDER BY position, key")
+                        .map(JdbiSectionDefinitions::definition)
+                        .list()));
+        if (generation.get() == before) {
+            remembered = new Remembered(all, before, now);
+        }
+        return all;
+    }
+
+    private static SectionDefinition definition(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new SectionDefinition(
+                new SectionKey(rs.getString("key")),
+                rs.getString("title"),
+                rs.getInt("position"),
+                new PromptKey(rs.getString("writer_prompt_key")),
+                rs.getBoolean("required"),
+                new JsonDocument(rs.getString("schema")),
+                Rows.instant(rs, "created_at"),
+                Rows.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Prompts: versioned prompts with labels, and the section definitions a dossier is assembled from. */
+package io.columnline.adapters.postgres.prompts;

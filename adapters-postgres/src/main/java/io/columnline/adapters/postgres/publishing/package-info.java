@@ -1,0 +1,2 @@
+/** Publishing: dossiers, their batches and lists, reruns, webhooks and the export. */
+package io.columnline.adapters.postgres.publishing;

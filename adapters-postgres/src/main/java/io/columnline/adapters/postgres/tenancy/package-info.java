@@ -1,0 +1,2 @@
+/** Tenancy: clients (tenants), their API keys, and who may see what. */
+package io.columnline.adapters.postgres.tenancy;

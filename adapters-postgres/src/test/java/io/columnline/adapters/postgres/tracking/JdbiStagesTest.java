@@ -1,0 +1,29 @@
+package io.columnline.adapters.postgres.tracking;
+
+import io.columnline.adapters.postgres.shared.PostgresDatabase;
+import io.columnline.adapters.postgres.tenancy.TenancyAdapters;
+import io.columnline.application.tenancy.port.out.Clients;
+import io.columnline.application.tracking.contract.StagesContract;
+import io.columnline.application.tracking.port.out.Runs;
+import io.columnline.application.tracking.port.out.Stages;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class JdbiStagesTest extends StagesContract {
+    @RegisterExtension
+    static final PostgresDatabase DB = new PostgresDatabase();
+
+    @Override
+    protected Stages stages() {
+        return new JdbiStages(DB.session());
+    }
+
+    @Override
+    protected Runs runs() {
+        return new JdbiRuns(DB.session());
+    }
+
+    @Override
+    protected Clients clients() {
+        return TenancyAdapters.clients(DB.session());
+    }
+}

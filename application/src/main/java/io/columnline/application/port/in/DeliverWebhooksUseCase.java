@@ -1,6 +1,0 @@
-package io.columnline.application.port.in;
-
-public interface DeliverWebhooksUseCase {
-    /** Sends every due delivery once; returns how many were attempted. */
-    int deliverDue();
-}

@@ -1,7 +1,0 @@
-package io.columnline.application.port.in;
-
-/** Releases scheduled dossiers whose release date has come (in their client's time zone). */
-public interface ReleaseDossiersUseCase {
-    /** Returns how many were released. */
-    int releaseDue();
-}

@@ -1,5 +1,0 @@
-package io.columnline.application.port.out;
-
-public interface StorageHealth {
-    boolean reachableAndCurrent();
-}

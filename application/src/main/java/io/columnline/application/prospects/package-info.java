@@ -1,0 +1,2 @@
+/** Prospects: companies and contacts (a run's contacts among them), imports, audiences, campaigns and AI interactions. */
+package io.columnline.application.prospects;

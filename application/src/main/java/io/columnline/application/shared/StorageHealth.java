@@ -1,0 +1,5 @@
+package io.columnline.application.shared;
+
+public interface StorageHealth {
+    boolean reachableAndCurrent();
+}

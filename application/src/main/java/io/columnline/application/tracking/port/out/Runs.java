@@ -1,0 +1,37 @@
+package io.columnline.application.tracking.port.out;
+
+import io.columnline.application.shared.Page;
+import io.columnline.application.shared.PageRequest;
+import io.columnline.domain.client.ClientId;
+import io.columnline.domain.run.Run;
+import io.columnline.domain.run.RunId;
+import io.columnline.domain.run.RunStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+public interface Runs {
+    /** Stores a new run; a second run with the same client and external id is refused by storage. */
+    void insert(Run run);
+
+    /** Stores the run's status, error and finish time. */
+    void update(Run run);
+
+    Optional<Run> byId(RunId id);
+
+    /** Reads the run for a status change: nobody else may change it until the transaction ends. */
+    Optional<Run> lock(RunId id);
+
+    /**
+     * Reads the run for writing its stages or steps: its status cannot change until the transaction
+     * ends, while other writers of stages and steps go on in parallel.
+     */
+    Optional<Run> lockShared(RunId id);
+
+    Optional<Run> byExternalId(ClientId client, String externalId);
+
+    /** Newest first (by start time, then id). */
+    Page<Run> list(Query query, PageRequest page);
+
+    /** Empty parts do not filter; {@code since} keeps runs started at or after it. */
+    record Query(Optional<ClientId> client, Optional<RunStatus> status, Optional<Instant> since) {}
+}

@@ -1,0 +1,141 @@
+package io.columnline.application.tracking.service;
+
+import io.columnline.application.shared.Page;
+import io.columnline.application.shared.PageRequest;
+import io.columnline.application.shared.Transactions;
+import io.columnline.application.tenancy.port.in.ClientAccess;
+import io.columnline.application.tracking.port.in.FinishRunUseCase;
+import io.columnline.application.tracking.port.in.ReadRunsUseCase;
+import io.columnline.application.tracking.port.in.RunAccess;
+import io.columnline.application.tracking.port.in.RunDetails;
+import io.columnline.application.tracking.port.in.StartRunUseCase;
+import io.columnline.application.tracking.port.out.RunBatches;
+import io.columnline.application.tracking.port.out.Runs;
+import io.columnline.domain.access.Caller;
+import io.columnline.domain.client.Client;
+import io.columnline.domain.client.ClientId;
+import io.columnline.domain.client.ClientSlug;
+import io.columnline.domain.error.Conflict;
+import io.columnline.domain.error.Invalid;
+import io.columnline.domain.run.Run;
+import io.columnline.domain.run.RunId;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+public final class RunService implements StartRunUseCase, ReadRunsUseCase, FinishRunUseCase {
+    private final Runs runs;
+    private final RunAccess access;
+    private final ClientAccess clients;
+    private final RunDetailsReader reader;
+    private final RunBatches batches;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    @Inject
+    public RunService(
+            Runs runs,
+            RunAccess access,
+            ClientAccess clients,
+            RunDetailsReader reader,
+            RunBatches batches,
+            Transactions transactions,
+            Clock clock) {
+        this.runs = runs;
+        this.access = access;
+        this.clients = clients;
+        this.reader = reader;
+        this.batches = batches;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Started start(StartRunUseCase.Command command) {
+        return transactions.inTransaction(() -> {
+            Client client = clients.named(command.caller(), command.client())
+                    .orElseThrow(() -> new Invalid(
+                            "client", "is required with an admin key: the slug of the client the run is for"));
+            if (command.externalId().isPresent()) {
+                Optional<Run> earlier = runs.byExternalId(
+                        client.id(), command.externalId().get().strip());
+                if (earlier.isPresent()) {
+                    if (!earlier.get().startedWith(command.seed(), command.pipelineVersion())) {
+                        throw new Conflict(
+                                "external_id '" + command.externalId().get().strip() + "' already names run "
+                                        + earlier.get().id() + ", started with a different seed or pipeline_version");
+                    }
+                    return new Started(reader.details(earlier.get(), client.slug()), false);
+                }
+            }
+            Run run = Run.start(
+                    RunId.random(),
+                    client.id(),
+                    command.seed(),
+                    command.pipelineVersion(),
+                    command.externalId(),
+                    clock.instant());
+            runs.insert(run);
+            batches.runStarted(client, run);
+            return new Started(reader.fresh(run, client.slug()), true);
+        });
+    }
+
+    @Override
+    public RunDetails startAgain(Client client, RunId original) {
+        Run earlier = runs.byId(original).orElseThrow(() -> new IllegalStateException("run " + original + " is gone"));
+        Run run = Run.start(
+                RunId.random(),
+                client.id(),
+                earlier.seed(),
+                Optional.of(earlier.pipelineVersion()),
+                Optional.empty(),
+                clock.instant());
+        runs.insert(run);
+        batches.runStarted(client, run);
+        return reader.fresh(run, client.slug());
+    }
+
+    @Override
+    public RunDetails get(Caller caller, RunId id) {
+        return transactions.inTransaction(() -> reader.details(access.visible(caller, id)));
+    }
+
+    @Override
+    public Page<ListedRun> list(Caller caller, ReadRunsUseCase.Query query, PageRequest page) {
+        return transactions.inTransaction(() -> {
+            Optional<ClientId> only = clients.named(caller, query.client()).map(Client::id);
+            Page<Run> found = runs.list(new Runs.Query(only, query.status(), query.since()), page);
+            Map<ClientId, ClientSlug> slugs = new HashMap<>();
+            return found.map(run -> new ListedRun(
+                    run,
+                    slugs.computeIfAbsent(run.client(), id -> clients.byId(id).slug())));
+        });
+    }
+
+    @Override
+    public RunDetails complete(Caller caller, RunId id) {
+        return transactions.inTransaction(() -> {
+            Run run = access.locked(caller, id);
+            Run completed = run.complete(clock.instant());
+            if (!completed.equals(run)) {
+                runs.update(completed);
+            }
+            return reader.details(completed);
+        });
+    }
+
+    @Override
+    public RunDetails fail(Caller caller, RunId id, String error) {
+        return transactions.inTransaction(() -> {
+            Run run = access.locked(caller, id);
+            Run failed = run.fail(error, clock.instant());
+            if (!failed.equals(run)) {
+                runs.update(failed);
+            }
+            return reader.details(failed);
+        });
+    }
+}

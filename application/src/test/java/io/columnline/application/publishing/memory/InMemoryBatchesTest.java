@@ -1,0 +1,29 @@
+package io.columnline.application.publishing.memory;
+
+import io.columnline.application.publishing.contract.BatchesContract;
+import io.columnline.application.publishing.port.out.Batches;
+import io.columnline.application.tenancy.memory.InMemoryClients;
+import io.columnline.application.tenancy.port.out.Clients;
+import io.columnline.application.tracking.memory.InMemoryRuns;
+import io.columnline.application.tracking.port.out.Runs;
+
+class InMemoryBatchesTest extends BatchesContract {
+    private final InMemoryClients clients = new InMemoryClients();
+    private final InMemoryRuns runs = new InMemoryRuns();
+    private final InMemoryBatches batches = new InMemoryBatches(runs);
+
+    @Override
+    protected Batches batches() {
+        return batches;
+    }
+
+    @Override
+    protected Runs runs() {
+        return runs;
+    }
+
+    @Override
+    protected Clients clients() {
+        return clients;
+    }
+}
