@@ -6,6 +6,7 @@ import io.columnline.application.prompts.port.out.SectionDefinitions;
 import io.columnline.application.shared.Cursor;
 import io.columnline.application.shared.Page;
 import io.columnline.application.shared.PageRequest;
+import io.columnline.application.shared.Remembered;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prompt.PromptKey;
@@ -15,35 +16,32 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Every publish assembles its dossier from {@link #all()}, so the definitions are remembered: a
  * save through this process applies to the reads that start after it, and a save by another
- * process (or one still committing while a read ran) applies within {@link #FRESH_FOR_NANOS}.
+ * process (or one still committing while a read ran) applies within {@link #FRESH_FOR}.
  */
 @Singleton
 final class JdbiSectionDefinitions implements SectionDefinitions {
-    static final long FRESH_FOR_NANOS = TimeUnit.SECONDS.toNanos(10);
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
+    private static final String ALL = "all";
     private static final String SELECT =
             "SELECT key, title, position, writer_prompt_key, required, schema::text AS schema, created_at, updated_at"
                     + " FROM section_definitions";
 
-    private record Remembered(List<SectionDefinition> all, long generation, long readAtNanos) {}
-
     private final JdbiSession session;
-    /** Counts saves; a read remembered under an older count is stale. */
-    private final AtomicLong generation = new AtomicLong();
-
-    private volatile Remembered remembered;
+    private final Remembered<String, List<SectionDefinition>> remembered;
 
     @Inject
-    JdbiSectionDefinitions(JdbiSession session) {
+    JdbiSectionDefinitions(JdbiSession session, Clock clock) {
         this.session = session;
+        this.remembered = new Remembered<>(FRESH_FOR, 1, clock);
     }
 
     @Override
@@ -56,8 +54,7 @@ final class JdbiSectionDefinitions implements SectionDefinitions {
 
     @Override
     public void save(SectionDefinition definition) {
-        generation.incrementAndGet();
-        remembered = null;
+        remembered.forgetAll();
         session.useHandle(h -> h.createUpdate("""
                 INSERT INTO section_definitions
                   (key, title, position, writer_prompt_key, required, schema, created_at, updated_at)
@@ -75,9 +72,8 @@ final class JdbiSectionDefinitions implements SectionDefinitions {
                 .bind("created", Rows.offset(definition.createdAt()))
                 .bind("updated", Rows.offset(definition.updatedAt()))
                 .execute());
-        // once more: a read between the first count and the write must not be remembered either
-        generation.incrementAndGet();
-        remembered = null;
+        // once more: a read between the first forget and the write must not be remembered either
+        remembered.forgetAll();
     }
 
     @Override
@@ -110,20 +106,11 @@ final class JdbiSectionDefinitions implements SectionDefinitions {
 
     @Override
     public List<SectionDefinition> all() {
-        long now = System.nanoTime();
-        Remembered known = remembered;
-        if (known != null && known.generation() == generation.get() && now - known.readAtNanos() <= FRESH_FOR_NANOS) {
-            return known.all();
-        }
-        long before = generation.get();
-        List<SectionDefinition> all =
-                List.copyOf(session.withHandle(h -> h.createQuery(SELECT + " ORDER BY position, key")
+        return remembered.get(
+                ALL,
+                () -> List.copyOf(session.withHandle(h -> h.createQuery(SELECT + " ORDER BY position, key")
                         .map(JdbiSectionDefinitions::definition)
-                        .list()));
-        if (generation.get() == before) {
-            remembered = new Remembered(all, before, now);
-        }
-        return all;
+                        .list())));
     }
 
     private static SectionDefinition definition(ResultSet rs, StatementContext ctx) throws SQLException {

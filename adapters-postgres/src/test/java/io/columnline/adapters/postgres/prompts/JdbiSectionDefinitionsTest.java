@@ -11,6 +11,6 @@ class JdbiSectionDefinitionsTest extends SectionDefinitionsContract {
 
     @Override
     protected SectionDefinitions definitions() {
-        return new JdbiSectionDefinitions(DB.session());
+        return new JdbiSectionDefinitions(DB.session(), java.time.Clock.systemUTC());
     }
 }

@@ -13,6 +13,6 @@ public final class PromptsAdapters {
     }
 
     public static SectionDefinitions sectionDefinitions(JdbiSession session) {
-        return new JdbiSectionDefinitions(session);
+        return new JdbiSectionDefinitions(session, java.time.Clock.systemUTC());
     }
 }

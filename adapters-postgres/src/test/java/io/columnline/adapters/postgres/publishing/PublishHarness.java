@@ -80,7 +80,7 @@ final class PublishHarness {
                 stepLog,
                 runAccess,
                 new PriceBook(TrackingAdapters.modelPrices(session), clock),
-                new PromptCatalog(PromptsAdapters.prompts(session)),
+                new PromptCatalog(PromptsAdapters.prompts(session), clock),
                 session,
                 clock);
         var runContacts = ProspectsAdapters.runContacts(session);

@@ -2,15 +2,15 @@ package io.columnline.application.prompts.service;
 
 import io.columnline.application.prompts.port.in.PromptReferences;
 import io.columnline.application.prompts.port.out.Prompts;
+import io.columnline.application.shared.Remembered;
 import io.columnline.application.tenancy.port.in.ClientAccess;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.prompt.PromptKey;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What other use cases ask about prompts, as {@link ClientAccess} is for clients. Step logging uses
@@ -18,16 +18,17 @@ import java.util.concurrent.TimeUnit;
  * registered is accepted as-is (some scenarios keep their prompts elsewhere).
  *
  * <p>Step logging asks for every step, so the newest version of each key is remembered for
- * {@link #FRESH_FOR_NANOS}: a check costs no query. A version that looks missing is read again
+ * {@link #FRESH_FOR}: a check costs no query. A version that looks missing is read again
  * before it is refused, so a version registered by another process is never refused; a key first
  * registered by another process may let a wrong version through for up to that long. A prompt
  * saved through this process applies at once ({@link #forget()}).
  */
 @Singleton
 public final class PromptCatalog implements PromptReferences {
-    static final long FRESH_FOR_NANOS = TimeUnit.SECONDS.toNanos(10);
+    static final Duration FRESH_FOR = Duration.ofSeconds(10);
 
-    private record Latest(Optional<Integer> version, long readAtNanos) {}
+    /** Prompt keys are few; the bound only keeps a caller inventing keys from growing it. */
+    private static final int MAX_KEYS = 10_000;
 
     public enum Reference {
         /** The key is registered and has the version. */
@@ -39,11 +40,12 @@ public final class PromptCatalog implements PromptReferences {
     }
 
     private final Prompts prompts;
-    private final Map<String, Latest> latest = new ConcurrentHashMap<>();
+    private final Remembered<String, Optional<Integer>> latest;
 
     @Inject
-    public PromptCatalog(Prompts prompts) {
+    public PromptCatalog(Prompts prompts, Clock clock) {
         this.prompts = prompts;
+        this.latest = new Remembered<>(FRESH_FOR, MAX_KEYS, clock);
     }
 
     public Reference check(String key, int version) {
@@ -65,18 +67,14 @@ public final class PromptCatalog implements PromptReferences {
     }
 
     private Optional<Integer> latest(PromptKey key, boolean fresh) {
-        long now = System.nanoTime();
-        Latest known = latest.get(key.value());
-        if (fresh || known == null || now - known.readAtNanos() > FRESH_FOR_NANOS) {
-            known = new Latest(prompts.latestVersion(key), now);
-            latest.put(key.value(), known);
-        }
-        return known.version();
+        return fresh
+                ? latest.reread(key.value(), () -> prompts.latestVersion(key))
+                : latest.get(key.value(), () -> prompts.latestVersion(key));
     }
 
     /** Makes the next checks read the newest versions again: a prompt was saved. */
     void forget() {
-        latest.clear();
+        latest.forgetAll();
     }
 
     @Override

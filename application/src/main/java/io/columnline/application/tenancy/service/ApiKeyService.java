@@ -1,5 +1,6 @@
 package io.columnline.application.tenancy.service;
 
+import io.columnline.application.shared.Remembered;
 import io.columnline.application.shared.Transactions;
 import io.columnline.application.tenancy.port.in.ApiKeysUseCase;
 import io.columnline.application.tenancy.port.in.AuthenticateUseCase;
@@ -21,12 +22,9 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keys and authentication. One instance serves both, so that revoking a key forgets it at once in
@@ -41,10 +39,8 @@ public final class ApiKeyService implements ApiKeysUseCase, AuthenticateUseCase 
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    private record Remembered(Caller caller, Instant until) {}
-
     /** Active keys seen recently, by hash; unknown and revoked keys are never remembered. */
-    private final Map<String, Remembered> recent = new ConcurrentHashMap<>();
+    private final Remembered<String, Caller> recent;
 
     private final ApiKeys keys;
     private final ClientAccess access;
@@ -57,6 +53,7 @@ public final class ApiKeyService implements ApiKeysUseCase, AuthenticateUseCase 
         this.access = access;
         this.transactions = transactions;
         this.clock = clock;
+        this.recent = new Remembered<>(REMEMBER_FOR, MAX_REMEMBERED, clock);
     }
 
     @Override
@@ -65,20 +62,12 @@ public final class ApiKeyService implements ApiKeysUseCase, AuthenticateUseCase 
             throw new Unauthenticated("send an API key as 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
         }
         String hash = hash(secret);
-        Instant now = clock.instant();
-        Remembered seen = recent.get(hash);
-        if (seen != null && now.isBefore(seen.until())) {
-            return seen.caller();
-        }
-        Caller caller = keys.byHash(hash)
-                .filter(ApiKey::isActive)
-                .map(ApiKey::asCaller)
-                .orElseThrow(() -> new Unauthenticated("the API key is unknown or has been revoked"));
-        if (recent.size() >= MAX_REMEMBERED) {
-            recent.clear();
-        }
-        recent.put(hash, new Remembered(caller, now.plus(REMEMBER_FOR)));
-        return caller;
+        return recent.get(
+                hash,
+                () -> keys.byHash(hash)
+                        .filter(ApiKey::isActive)
+                        .map(ApiKey::asCaller)
+                        .orElseThrow(() -> new Unauthenticated("the API key is unknown or has been revoked")));
     }
 
     @Override
@@ -111,7 +100,7 @@ public final class ApiKeyService implements ApiKeysUseCase, AuthenticateUseCase 
             keys.byId(id).orElseThrow(() -> new NotFound("api key", id));
             keys.revoke(id, clock.instant());
         });
-        recent.values().removeIf(remembered -> remembered.caller().keyId().equals(id));
+        recent.forgetIf(caller -> caller.keyId().equals(id));
     }
 
     @Override

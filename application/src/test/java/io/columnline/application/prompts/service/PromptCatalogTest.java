@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class PromptCatalogTest {
     private final InMemoryPrompts prompts = new InMemoryPrompts();
-    private final PromptCatalog catalog = new PromptCatalog(prompts);
+    private final PromptCatalog catalog = new PromptCatalog(prompts, Clock.systemUTC());
 
     PromptCatalogTest() {
         var service = new PromptService(

@@ -46,7 +46,7 @@ public class RunWorld {
             new RunService(runs, runAccess, clientAccess, reader, batchBook, transactions, clock);
     public final StageService stageService = new StageService(stages, runAccess, reader, transactions, clock);
     public final StepService stepService =
-            new StepService(steps, runAccess, priceBook, new PromptCatalog(prompts), transactions, clock);
+            new StepService(steps, runAccess, priceBook, new PromptCatalog(prompts, clock), transactions, clock);
     public final ModelPriceService priceService = new ModelPriceService(prices, priceBook, transactions, clock);
 
     public final Client acme = Fixtures.client("acme");

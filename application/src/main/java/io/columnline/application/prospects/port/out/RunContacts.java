@@ -21,7 +21,8 @@ public interface RunContacts {
     /**
      * Makes the run's contacts the dossier's (the dossier is the run's) and answers them, oldest
      * first. A dossier's contacts are always its run's, so storage may keep the link by the run
-     * alone and write nothing here.
+     * alone and write nothing here. Kept, although production code never calls it, for the in-memory
+     * Publications: its contacts carry their dossier as a field, which a publish sets here.
      */
     List<Contact> attach(RunId run, DossierId dossier);
 }

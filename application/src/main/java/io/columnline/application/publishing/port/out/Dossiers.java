@@ -17,7 +17,11 @@ import java.util.Optional;
 
 /** Published dossiers and their sections. */
 public interface Dossiers {
-    /** Stores a new dossier with its sections; a second dossier of the same run is refused by storage. */
+    /**
+     * Stores a new dossier with its sections; a second dossier of the same run is refused by storage.
+     * A publish writes through Publications.record instead; this is the same write on its own, kept
+     * for the in-memory Publications and for tests that need a dossier without a publish.
+     */
     void insert(Dossier dossier, List<DossierSection> sections);
 
     /** Stores the dossier's status, links and times. */

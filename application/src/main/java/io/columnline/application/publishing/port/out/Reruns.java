@@ -8,5 +8,9 @@ import java.util.Optional;
 public interface Reruns {
     void insert(Rerun rerun);
 
+    /**
+     * The rerun a run was started as. A publish reads it joined to its run (Publications.lockSubject);
+     * kept for the in-memory Publications, which reads it from here, and for tests.
+     */
     Optional<Rerun> ofRun(RunId run);
 }
