@@ -75,27 +75,29 @@ final class DossierViews {
             List<ContactView> contacts,
             Instant createdAt,
             Instant updatedAt) {
+        /** The listed dossier's fields (one mapping for both), then its sections and contacts. */
         static DossierView from(DossierDetails details) {
-            Dossier d = details.dossier();
+            ListedDossierView l = ListedDossierView.from(new ListedDossier(
+                    details.dossier(), details.client(), details.batch().name(), details.lists()));
             return new DossierView(
-                    d.id().toString(),
-                    details.client().value(),
-                    d.client().toString(),
-                    d.run().toString(),
-                    d.status().wire(),
-                    d.isUpdate(),
-                    CompanyView.from(d.company()),
-                    d.pipelineVersion(),
-                    new BatchRef(d.batch().toString(), details.batch().name()),
-                    d.releaseDate().orElse(null),
-                    d.releasedAt().orElse(null),
-                    d.supersedes().map(DossierId::toString).orElse(null),
-                    d.supersededBy().map(DossierId::toString).orElse(null),
-                    details.lists().stream().map(ListRef::from).toList(),
+                    l.id(),
+                    l.client(),
+                    l.clientId(),
+                    l.runId(),
+                    l.status(),
+                    l.updated(),
+                    l.company(),
+                    l.pipelineVersion(),
+                    l.batch(),
+                    l.releaseDate(),
+                    l.releasedAt(),
+                    l.supersedesDossierId(),
+                    l.supersededByDossierId(),
+                    l.lists(),
                     details.sections().stream().map(SectionView::from).toList(),
                     details.contacts().stream().map(ContactView::from).toList(),
-                    d.createdAt(),
-                    d.updatedAt());
+                    l.createdAt(),
+                    l.updatedAt());
         }
     }
 

@@ -3,6 +3,7 @@ package io.columnline.adapters.http.shared;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import io.columnline.application.tracking.port.in.ReadRunsUseCase.ListedRun;
 import io.columnline.application.tracking.port.in.RunDetails;
 import io.columnline.application.tracking.port.in.RunDetails.StageDetails;
 import io.columnline.domain.json.JsonDocument;
@@ -19,10 +20,38 @@ import java.util.Optional;
 
 /**
  * How the records that several areas answer with look on the wire: a run (a rerun answers the run
- * it started) and a contact (a dossier lists its run's contacts).
+ * it started; a listed run is a run without its stages) and a contact (a dossier lists its run's
+ * contacts).
  */
 public final class SharedViews {
     private SharedViews() {}
+
+    public record ListedRunView(
+            String id,
+            String client,
+            String clientId,
+            String status,
+            @JsonRawValue String seed,
+            String pipelineVersion,
+            String externalId,
+            String error,
+            Instant startedAt,
+            Instant finishedAt) {
+        public static ListedRunView from(ListedRun listed) {
+            Run r = listed.run();
+            return new ListedRunView(
+                    r.id().toString(),
+                    listed.client().value(),
+                    r.client().toString(),
+                    r.status().wire(),
+                    r.seed().document().text(),
+                    r.pipelineVersion(),
+                    r.externalId().orElse(null),
+                    r.error().orElse(null),
+                    r.startedAt(),
+                    r.finishedAt().orElse(null));
+        }
+    }
 
     public record RunView(
             String id,
@@ -38,20 +67,21 @@ public final class SharedViews {
             long durationMs,
             TotalsView totals,
             List<StageView> stages) {
+        /** The listed run's fields (one mapping for both), then its duration, totals and stages. */
         public static RunView from(RunDetails d) {
-            Run r = d.run();
+            ListedRunView l = ListedRunView.from(new ListedRun(d.run(), d.client()));
             return new RunView(
-                    r.id().toString(),
-                    d.client().value(),
-                    r.client().toString(),
-                    r.status().wire(),
-                    r.seed().document().text(),
-                    r.pipelineVersion(),
-                    r.externalId().orElse(null),
-                    r.error().orElse(null),
-                    r.startedAt(),
-                    r.finishedAt().orElse(null),
-                    millis(r.duration(d.asOf())),
+                    l.id(),
+                    l.client(),
+                    l.clientId(),
+                    l.status(),
+                    l.seed(),
+                    l.pipelineVersion(),
+                    l.externalId(),
+                    l.error(),
+                    l.startedAt(),
+                    l.finishedAt(),
+                    millis(d.run().duration(d.asOf())),
                     TotalsView.from(d.totals()),
                     d.stages().stream().map(s -> StageView.from(s, d.asOf())).toList());
         }

@@ -3,9 +3,7 @@ package io.columnline.adapters.http.tracking;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import io.columnline.adapters.http.shared.PlainDecimal;
-import io.columnline.application.tracking.port.in.ReadRunsUseCase.ListedRun;
 import io.columnline.domain.json.JsonDocument;
-import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Step;
 import io.columnline.domain.run.StepEntry;
 import java.math.BigDecimal;
@@ -14,33 +12,6 @@ import java.time.Instant;
 /** How runs, stages, steps and their totals look on the wire; stored JSON is written as is. */
 final class RunViews {
     private RunViews() {}
-
-    record ListedRunView(
-            String id,
-            String client,
-            String clientId,
-            String status,
-            @JsonRawValue String seed,
-            String pipelineVersion,
-            String externalId,
-            String error,
-            Instant startedAt,
-            Instant finishedAt) {
-        static ListedRunView from(ListedRun listed) {
-            Run r = listed.run();
-            return new ListedRunView(
-                    r.id().toString(),
-                    listed.client().value(),
-                    r.client().toString(),
-                    r.status().wire(),
-                    r.seed().document().text(),
-                    r.pipelineVersion(),
-                    r.externalId().orElse(null),
-                    r.error().orElse(null),
-                    r.startedAt(),
-                    r.finishedAt().orElse(null));
-        }
-    }
 
     record StepView(
             String runId,

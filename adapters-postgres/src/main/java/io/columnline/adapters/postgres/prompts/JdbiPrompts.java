@@ -1,12 +1,12 @@
 package io.columnline.adapters.postgres.prompts;
 
+import io.columnline.adapters.postgres.shared.Cursors;
 import io.columnline.adapters.postgres.shared.JdbiSession;
 import io.columnline.adapters.postgres.shared.Rows;
 import io.columnline.application.prompts.port.out.Prompts;
 import io.columnline.application.shared.Cursor;
 import io.columnline.application.shared.Page;
 import io.columnline.application.shared.PageRequest;
-import io.columnline.domain.error.Invalid;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prompt.Prompt;
 import io.columnline.domain.prompt.PromptContent;
@@ -64,7 +64,7 @@ final class JdbiPrompts implements Prompts {
     public Page<Prompt> list(PageRequest page) {
         List<Prompt> rows = session.withHandle(h -> h.createQuery(
                         PROMPT + " WHERE (CAST(:after AS text) IS NULL OR p.key > :after) ORDER BY p.key LIMIT :limit")
-                .bind("after", page.cursor().map(c -> c.value(0)).orElse(null))
+                .bind("after", Cursors.text(page, 0))
                 .bind("limit", page.limit() + 1)
                 .map(JdbiPrompts::prompt)
                 .list());
@@ -117,7 +117,7 @@ final class JdbiPrompts implements Prompts {
 
     @Override
     public Page<PromptVersion> versions(PromptKey key, PageRequest page) {
-        Integer before = page.cursor().map(JdbiPrompts::versionCursor).orElse(null);
+        Integer before = Cursors.integer(page, 0);
         List<PromptVersion> rows = session.withHandle(h -> h.createQuery(
                         VERSION + " WHERE prompt_key = :key AND (CAST(:before AS integer) IS NULL OR version < :before)"
                                 + " ORDER BY version DESC LIMIT :limit")
@@ -127,14 +127,6 @@ final class JdbiPrompts implements Prompts {
                 .map(JdbiPrompts::versionRow)
                 .list());
         return Page.fromLookahead(rows, page.limit(), v -> Cursor.of(Integer.toString(v.version())));
-    }
-
-    private static int versionCursor(Cursor cursor) {
-        try {
-            return Integer.parseInt(cursor.value(0));
-        } catch (NumberFormatException e) {
-            throw new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
-        }
     }
 
     private static Prompt prompt(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -1,5 +1,6 @@
 package io.columnline.adapters.postgres.prompts;
 
+import io.columnline.adapters.postgres.shared.Cursors;
 import io.columnline.adapters.postgres.shared.JdbiSession;
 import io.columnline.adapters.postgres.shared.Rows;
 import io.columnline.application.prompts.port.out.SectionDefinitions;
@@ -7,7 +8,6 @@ import io.columnline.application.shared.Cursor;
 import io.columnline.application.shared.Page;
 import io.columnline.application.shared.PageRequest;
 import io.columnline.application.shared.Remembered;
-import io.columnline.domain.error.Invalid;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prompt.PromptKey;
 import io.columnline.domain.section.SectionDefinition;
@@ -78,18 +78,8 @@ final class JdbiSectionDefinitions implements SectionDefinitions {
 
     @Override
     public Page<SectionDefinition> list(PageRequest page) {
-        Integer afterPosition = null;
-        String afterKey = null;
-        if (page.cursor().isPresent()) {
-            try {
-                afterPosition = Integer.parseInt(page.cursor().get().value(0));
-                afterKey = page.cursor().get().value(1);
-            } catch (RuntimeException e) {
-                throw new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
-            }
-        }
-        Integer position = afterPosition;
-        String key = afterKey;
+        Integer position = Cursors.integer(page, 0);
+        String key = Cursors.text(page, 1);
         List<SectionDefinition> rows = session.withHandle(h -> h.createQuery(
                         SELECT + " WHERE (CAST(:position AS integer) IS NULL OR (position, key) > (:position, :key))"
                                 + " ORDER BY position, key LIMIT :limit")

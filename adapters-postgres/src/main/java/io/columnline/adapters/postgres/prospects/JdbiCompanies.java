@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.Query;
 
 final class JdbiCompanies implements Companies {
@@ -41,9 +40,8 @@ final class JdbiCompanies implements Companies {
         FieldValues values = company.values().complete(KIND);
         session.useHandle(h -> {
             var update = h.createUpdate("INSERT INTO companies (id, client_id, created_at, updated_at, "
-                            + FIELDS.stream().map(Field::name).collect(Collectors.joining(", "))
-                            + ") VALUES (:id, :client, :created, :updated, "
-                            + FIELDS.stream().map(FieldColumns::cast).collect(Collectors.joining(", ")) + ")")
+                            + FieldColumns.names(FIELDS) + ") VALUES (:id, :client, :created, :updated, "
+                            + FieldColumns.casts(FIELDS) + ")")
                     .bind("id", company.id())
                     .bind("client", company.client().value())
                     .bind("created", Rows.offset(company.createdAt()))
@@ -65,14 +63,9 @@ final class JdbiCompanies implements Companies {
     public Company update(Company company) {
         FieldValues values = company.values().complete(KIND);
         session.useHandle(h -> {
-            var update = h.createUpdate("UPDATE companies SET "
-                            + FIELDS.stream()
-                                    .map(f -> f.name() + " = " + FieldColumns.cast(f))
-                                    .collect(Collectors.joining(", "))
-                            + ", updated_at = :updated WHERE id = :id AND ("
-                            + FIELDS.stream().map(Field::name).collect(Collectors.joining(", "))
-                            + ") IS DISTINCT FROM ("
-                            + FIELDS.stream().map(FieldColumns::cast).collect(Collectors.joining(", ")) + ")")
+            var update = h.createUpdate("UPDATE companies SET " + FieldColumns.assignments(FIELDS)
+                            + ", updated_at = :updated WHERE id = :id AND (" + FieldColumns.names(FIELDS)
+                            + ") IS DISTINCT FROM (" + FieldColumns.casts(FIELDS) + ")")
                     .bind("id", company.id())
                     .bind("updated", Rows.offset(company.updatedAt()));
             FieldColumns.bind(update, FIELDS, values);
@@ -88,9 +81,7 @@ final class JdbiCompanies implements Companies {
         List<Company> rows = session.withHandle(h -> {
             Query query = h.createQuery(
                             "SELECT " + COLUMNS + " FROM companies c WHERE c.client_id = :client"
-                                    + filters.stream()
-                                            .map(f -> " AND c." + f.name() + " = " + FieldColumns.cast(f))
-                                            .collect(Collectors.joining())
+                                    + FieldColumns.equal("c", filters)
                                     + " AND (CAST(:after AS uuid) IS NULL OR c.id > CAST(:after AS uuid)) ORDER BY c.id LIMIT :limit")
                     .bind("client", client.value())
                     .bind("after", Cursors.uuid(page, 0))

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.statement.Query;
 
 final class JdbiContacts implements Contacts {
@@ -46,9 +45,9 @@ final class JdbiContacts implements Contacts {
         session.useHandle(h -> {
             var update = h.createUpdate(
                             "INSERT INTO contacts (id, client_id, company_id, run_id, created_at, updated_at, "
-                                    + FIELDS.stream().map(Field::name).collect(Collectors.joining(", "))
+                                    + FieldColumns.names(FIELDS)
                                     + ") VALUES (:id, :client, CAST(:company AS uuid), CAST(:run AS uuid), :created, :updated, "
-                                    + FIELDS.stream().map(FieldColumns::cast).collect(Collectors.joining(", ")) + ")")
+                                    + FieldColumns.casts(FIELDS) + ")")
                     .bind("id", contact.id())
                     .bind("client", contact.client().value())
                     .bind("company", contact.companyId().orElse(null))
@@ -72,14 +71,10 @@ final class JdbiContacts implements Contacts {
     public Contact update(Contact contact) {
         FieldValues values = contact.values().complete(KIND);
         session.useHandle(h -> {
-            var update = h.createUpdate("UPDATE contacts SET "
-                            + FIELDS.stream()
-                                    .map(f -> f.name() + " = " + FieldColumns.cast(f))
-                                    .collect(Collectors.joining(", "))
-                            + ", company_id = CAST(:company AS uuid), run_id = CAST(:run AS uuid), updated_at = :updated WHERE id = :id AND ("
-                            + FIELDS.stream().map(Field::name).collect(Collectors.joining(", "))
-                            + ", company_id, run_id) IS DISTINCT FROM ("
-                            + FIELDS.stream().map(FieldColumns::cast).collect(Collectors.joining(", "))
+            var update = h.createUpdate("UPDATE contacts SET " + FieldColumns.assignments(FIELDS)
+                            + ", company_id = CAST(:company AS uuid), run_id = CAST(:run AS uuid), updated_at = :updated"
+                            + " WHERE id = :id AND (" + FieldColumns.names(FIELDS)
+                            + ", company_id, run_id) IS DISTINCT FROM (" + FieldColumns.casts(FIELDS)
                             + ", CAST(:company AS uuid), CAST(:run AS uuid))")
                     .bind("id", contact.id())
                     .bind("company", contact.companyId().orElse(null))
@@ -101,9 +96,7 @@ final class JdbiContacts implements Contacts {
             Query query = h.createQuery(
                             "SELECT " + COLUMNS + " FROM contacts k WHERE k.client_id = :client"
                                     + (companyId == null ? "" : " AND k.company_id = :company")
-                                    + filters.stream()
-                                            .map(f -> " AND k." + f.name() + " = " + FieldColumns.cast(f))
-                                            .collect(Collectors.joining())
+                                    + FieldColumns.equal("k", filters)
                                     + " AND (CAST(:after AS uuid) IS NULL OR k.id > CAST(:after AS uuid)) ORDER BY k.id LIMIT :limit")
                     .bind("client", client.value())
                     .bind("after", Cursors.uuid(page, 0))

@@ -1,5 +1,6 @@
 package io.columnline.adapters.postgres.publishing;
 
+import io.columnline.adapters.postgres.shared.Cursors;
 import io.columnline.adapters.postgres.shared.JdbiSession;
 import io.columnline.adapters.postgres.shared.Rows;
 import io.columnline.application.publishing.port.out.Batches;
@@ -11,16 +12,13 @@ import io.columnline.domain.batch.BatchCounts;
 import io.columnline.domain.batch.BatchId;
 import io.columnline.domain.batch.BatchStatus;
 import io.columnline.domain.client.ClientId;
-import io.columnline.domain.error.Invalid;
 import io.columnline.domain.run.RunId;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /** A batch's counts are one aggregate over its runs (batch_runs_of_batch, then each run's status). */
 final class JdbiBatches implements Batches {
@@ -101,7 +99,6 @@ final class JdbiBatches implements Batches {
 
     @Override
     public Page<Counted> list(Query query, PageRequest page) {
-        Optional<Cursor> cursor = page.cursor();
         List<Counted> rows = session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + ", c.* FROM batches b" + COUNTS
                         + " WHERE (CAST(:client AS uuid) IS NULL OR b.client_id = CAST(:client AS uuid))"
                         + " AND (CAST(:status AS text) IS NULL OR " + STATUS + " = CAST(:status AS text))"
@@ -111,9 +108,9 @@ final class JdbiBatches implements Batches {
                         + " ORDER BY b.day DESC, b.name, b.id LIMIT :limit")
                 .bind("client", query.client().map(ClientId::value).orElse(null))
                 .bind("status", query.status().map(BatchStatus::wire).orElse(null))
-                .bind("afterDay", cursor.map(JdbiBatches::day).orElse(null))
-                .bind("afterName", cursor.map(c -> c.value(1)).orElse(null))
-                .bind("afterId", cursor.map(JdbiBatches::id).orElse(null))
+                .bind("afterDay", Cursors.day(page, 0))
+                .bind("afterName", Cursors.text(page, 1))
+                .bind("afterId", Cursors.uuid(page, 2))
                 .bind("limit", page.limit() + 1)
                 .map((rs, ctx) -> new Counted(batch(rs), counts(rs)))
                 .list());
@@ -124,27 +121,6 @@ final class JdbiBatches implements Batches {
                         c.batch().day().toString(),
                         c.batch().name(),
                         c.batch().id().toString()));
-    }
-
-    private static LocalDate day(Cursor cursor) {
-        try {
-            cursor.value(1);
-            return LocalDate.parse(cursor.value(0));
-        } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-            throw badCursor();
-        }
-    }
-
-    private static UUID id(Cursor cursor) {
-        try {
-            return UUID.fromString(cursor.value(2));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw badCursor();
-        }
-    }
-
-    private static Invalid badCursor() {
-        return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
     }
 
     /** The batch's columns of {@code table}, named {@code prefix + column} (see {@link Rows#columns}). */

@@ -1,5 +1,6 @@
 package io.columnline.adapters.postgres.publishing;
 
+import io.columnline.adapters.postgres.shared.Cursors;
 import io.columnline.adapters.postgres.shared.JdbiSession;
 import io.columnline.adapters.postgres.shared.Rows;
 import io.columnline.application.publishing.port.out.DossierLists;
@@ -10,7 +11,6 @@ import io.columnline.domain.client.ClientId;
 import io.columnline.domain.dossier.DossierId;
 import io.columnline.domain.dossier.DossierList;
 import io.columnline.domain.dossier.ListId;
-import io.columnline.domain.error.Invalid;
 import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,18 +66,17 @@ final class JdbiDossierLists implements DossierLists {
 
     @Override
     public Page<DossierList> list(ClientId client, PageRequest page) {
-        Optional<Cursor> cursor = page.cursor();
-        List<DossierList> rows = session.withHandle(h -> h.createQuery(
-                        "SELECT " + COLUMNS + " FROM dossier_lists l WHERE l.client_id = :client"
+        List<DossierList> rows = session.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM dossier_lists l WHERE l.client_id = :client"
                                 + " AND (CAST(:afterName AS text) IS NULL OR (lower(l.name) COLLATE \"C\", l.id)"
                                 + "      > (CAST(:afterName AS text) COLLATE \"C\", CAST(:afterId AS uuid)))"
                                 + ORDER + " LIMIT :limit")
-                .bind("client", client.value())
-                .bind("afterName", cursor.map(c -> part(c, 0)).orElse(null))
-                .bind("afterId", cursor.map(JdbiDossierLists::id).orElse(null))
-                .bind("limit", page.limit() + 1)
-                .map((rs, ctx) -> list(rs))
-                .list());
+                        .bind("client", client.value())
+                        .bind("afterName", Cursors.text(page, 0))
+                        .bind("afterId", Cursors.uuid(page, 1))
+                        .bind("limit", page.limit() + 1)
+                        .map((rs, ctx) -> list(rs))
+                        .list());
         return Page.fromLookahead(rows, page.limit(), l -> Cursor.of(DossierList.nameKey(l.name()), l.id().toString()));
     }
 
@@ -122,26 +121,6 @@ final class JdbiDossierLists implements DossierLists {
         return members.stream()
                 .collect(Collectors.groupingBy(
                         Member::dossier, LinkedHashMap::new, Collectors.mapping(Member::list, Collectors.toList())));
-    }
-
-    private static String part(Cursor cursor, int index) {
-        try {
-            return cursor.value(index);
-        } catch (IndexOutOfBoundsException e) {
-            throw badCursor();
-        }
-    }
-
-    private static UUID id(Cursor cursor) {
-        try {
-            return UUID.fromString(cursor.value(1));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw badCursor();
-        }
-    }
-
-    private static Invalid badCursor() {
-        return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
     }
 
     private static DossierList list(ResultSet rs) throws SQLException {

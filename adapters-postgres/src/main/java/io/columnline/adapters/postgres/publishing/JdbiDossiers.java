@@ -1,5 +1,6 @@
 package io.columnline.adapters.postgres.publishing;
 
+import io.columnline.adapters.postgres.shared.Cursors;
 import io.columnline.adapters.postgres.shared.JdbiSession;
 import io.columnline.adapters.postgres.shared.Rows;
 import io.columnline.application.publishing.port.out.Dossiers;
@@ -15,7 +16,6 @@ import io.columnline.domain.dossier.DossierId;
 import io.columnline.domain.dossier.DossierSection;
 import io.columnline.domain.dossier.DossierStatus;
 import io.columnline.domain.dossier.ListId;
-import io.columnline.domain.error.Invalid;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.json.JsonText;
 import io.columnline.domain.run.RunId;
@@ -26,7 +26,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -265,9 +264,8 @@ final class JdbiDossiers implements Dossiers {
 
     @Override
     public Page<Dossier> list(Query query, PageRequest page) {
-        Optional<Cursor> cursor = page.cursor();
-        Instant afterTime = cursor.map(JdbiDossiers::time).orElse(null);
-        UUID afterId = cursor.map(JdbiDossiers::id).orElse(null);
+        Instant afterTime = Cursors.instant(page, 0);
+        UUID afterId = Cursors.uuid(page, 1);
         List<Dossier> rows = session.withHandle(h -> bindQuery(
                         h.createQuery("SELECT " + COLUMNS + " FROM dossiers d" + WHERE
                                 + " AND (CAST(:afterTime AS timestamptz) IS NULL"
@@ -304,26 +302,6 @@ final class JdbiDossiers implements Dossiers {
                 .bind("limit", limit)
                 .map(JdbiDossiers::dossier)
                 .list());
-    }
-
-    private static Instant time(Cursor cursor) {
-        try {
-            return Instant.parse(cursor.value(0));
-        } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-            throw badCursor();
-        }
-    }
-
-    private static UUID id(Cursor cursor) {
-        try {
-            return UUID.fromString(cursor.value(1));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw badCursor();
-        }
-    }
-
-    private static Invalid badCursor() {
-        return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
     }
 
     static Dossier dossier(ResultSet rs, StatementContext ctx) throws SQLException {

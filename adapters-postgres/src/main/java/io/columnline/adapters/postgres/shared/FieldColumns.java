@@ -74,6 +74,28 @@ public final class FieldColumns {
         return "CAST(:v_" + field.name() + " AS " + sqlType(field) + ")";
     }
 
+    /** {@code a, b, c}: the fields' columns, for an insert's column list or a row comparison. */
+    public static String names(List<Field> fields) {
+        return fields.stream().map(Field::name).collect(Collectors.joining(", "));
+    }
+
+    /** The fields' bound values, cast to their columns' types, in the order of {@link #names}. */
+    public static String casts(List<Field> fields) {
+        return fields.stream().map(FieldColumns::cast).collect(Collectors.joining(", "));
+    }
+
+    /** {@code a = CAST(:v_a AS …), …}: an update's SET list. */
+    public static String assignments(List<Field> fields) {
+        return fields.stream().map(f -> f.name() + " = " + cast(f)).collect(Collectors.joining(", "));
+    }
+
+    /** {@code  AND t.a = CAST(:v_a AS …)…}: equality filters on the table {@code alias}. */
+    public static String equal(String alias, List<Field> fields) {
+        return fields.stream()
+                .map(f -> " AND " + alias + "." + f.name() + " = " + cast(f))
+                .collect(Collectors.joining());
+    }
+
     public static String select(ProspectKind kind, String alias, String prefix) {
         return kind.storedFields().stream()
                 .map(f -> alias + "." + f.name()

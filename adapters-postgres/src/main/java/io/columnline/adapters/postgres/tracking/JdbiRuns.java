@@ -1,5 +1,6 @@
 package io.columnline.adapters.postgres.tracking;
 
+import io.columnline.adapters.postgres.shared.Cursors;
 import io.columnline.adapters.postgres.shared.JdbiSession;
 import io.columnline.adapters.postgres.shared.Rows;
 import io.columnline.adapters.postgres.shared.RunRows;
@@ -8,7 +9,6 @@ import io.columnline.application.shared.Page;
 import io.columnline.application.shared.PageRequest;
 import io.columnline.application.tracking.port.out.Runs;
 import io.columnline.domain.client.ClientId;
-import io.columnline.domain.error.Invalid;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.RunStatus;
@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -100,9 +99,8 @@ final class JdbiRuns implements Runs {
 
     @Override
     public Page<Run> list(Query query, PageRequest page) {
-        Optional<Cursor> cursor = page.cursor();
-        Instant afterTime = cursor.map(JdbiRuns::time).orElse(null);
-        UUID afterId = cursor.map(JdbiRuns::id).orElse(null);
+        Instant afterTime = Cursors.instant(page, 0);
+        UUID afterId = Cursors.uuid(page, 1);
         List<Run> rows = session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs"
                         + " WHERE (CAST(:client AS uuid) IS NULL OR client_id = CAST(:client AS uuid))"
                         + " AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))"
@@ -120,26 +118,6 @@ final class JdbiRuns implements Runs {
                 .list());
         return Page.fromLookahead(
                 rows, page.limit(), r -> Cursor.of(r.startedAt().toString(), r.id().toString()));
-    }
-
-    private static Instant time(Cursor cursor) {
-        try {
-            return Instant.parse(cursor.value(0));
-        } catch (DateTimeParseException | IndexOutOfBoundsException e) {
-            throw badCursor();
-        }
-    }
-
-    private static UUID id(Cursor cursor) {
-        try {
-            return UUID.fromString(cursor.value(1));
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw badCursor();
-        }
-    }
-
-    private static Invalid badCursor() {
-        return new Invalid("cursor", "is not a cursor this API returned; pass next_cursor unchanged");
     }
 
     private static Run run(ResultSet rs, StatementContext ctx) throws SQLException {
