@@ -98,7 +98,9 @@ abstract class AppModule {
                 config.maxBodyBytes(),
                 config.httpWorkers(),
                 config.publishConcurrency(),
-                config.publishQueue());
+                config.publishQueue(),
+                config.rateLimitPerKey(),
+                config.rateLimitBurst());
     }
 
     @Provides

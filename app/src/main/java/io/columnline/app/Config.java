@@ -18,12 +18,15 @@ public record Config(
         int publishQueue,
         long webhookFirstRetryMillis,
         int webhookMaxAttempts,
-        long releaseEveryMillis) {
+        long releaseEveryMillis,
+        double rateLimitPerKey,
+        double rateLimitBurst) {
 
     static final long MIB = 1024 * 1024;
 
     public static Config fromEnvironment(Map<String, String> env) {
         int poolSize = (int) number(env, "COLUMNLINE_DB_POOL_SIZE", defaultPoolSize(), 1, 500);
+        double rate = decimal(env, "COLUMNLINE_RATE_LIMIT_PER_KEY", 0, 0, 1_000_000);
         return new Config(
                 nonBlank(env.get("COLUMNLINE_DATABASE_URL")),
                 (int) number(env, "COLUMNLINE_PORT", 8080, 0, 65535),
@@ -42,7 +45,10 @@ public record Config(
                 (int) number(env, "COLUMNLINE_PUBLISH_QUEUE", 1000, 0, 100_000),
                 number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
                 (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100),
-                number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000));
+                number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000),
+                // requests a second per key (0: no limit), in bursts of twice that unless told
+                rate,
+                decimal(env, "COLUMNLINE_RATE_LIMIT_BURST", Math.max(1, 2 * rate), 1, 2_000_000));
     }
 
     /**
@@ -80,6 +86,22 @@ public record Config(
             return value;
         } catch (NumberFormatException e) {
             throw new ConfigException(name + " must be a whole number, got '" + raw.get() + "'");
+        }
+    }
+
+    private static double decimal(Map<String, String> env, String name, double fallback, double min, double max) {
+        Optional<String> raw = nonBlank(env.get(name));
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            double value = Double.parseDouble(raw.get());
+            if (!(value >= min && value <= max)) {
+                throw new ConfigException(name + " must be between " + min + " and " + max + ", got " + raw.get());
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a number, got '" + raw.get() + "'");
         }
     }
 

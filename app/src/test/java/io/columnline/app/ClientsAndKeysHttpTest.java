@@ -136,8 +136,27 @@ class ClientsAndKeysHttpTest {
         var again = APP.post("/api/v1/api-keys", ADMIN_KEY, "{\"client\":\"idem\"}", "Idempotency-Key", "k-1");
         assertThat(first.status()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(201);
-        assertThat(again.body()).isEqualTo(first.body());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        // the secret is answered once: the replay names the same key without it
+        String secret = first.json().get("key").asText();
+        assertThat(again.json().get("id").asText())
+                .isEqualTo(first.json().get("id").asText());
+        assertThat(again.json().get("client").asText()).isEqualTo("idem");
+        assertThat(again.json().has("key")).isFalse();
+        assertThat(again.json().get("secret_shown_once").asBoolean()).isTrue();
+        assertThat(again.body()).doesNotContain(secret);
+        // nor is it kept with the idempotency record
+        String stored = APP.component()
+                .lifecycle()
+                .database()
+                .database()
+                .jdbi()
+                .withHandle(h -> h.createQuery("SELECT string_agg(convert_from(response_body, 'UTF8'), ' ')"
+                                + " FROM idempotency_records WHERE idempotency_key = 'k-1'")
+                        .mapTo(String.class)
+                        .one());
+        assertThat(stored).contains(first.json().get("id").asText()).doesNotContain(secret);
+        assertThat(APP.get("/api/v1/clients/idem", secret).status()).isEqualTo(200);
 
         var different = APP.post("/api/v1/api-keys", ADMIN_KEY, "{}", "Idempotency-Key", "k-1");
         assertThat(different.status()).isEqualTo(422);
@@ -178,6 +197,20 @@ class ClientsAndKeysHttpTest {
                         .mapTo(Integer.class)
                         .one());
         assertThat(keys).isEqualTo(2);
+    }
+
+    @Test
+    void me_names_the_calling_key_its_kind_and_its_client() {
+        String key = APP.clientWithKey("whoami");
+        var mine = APP.get("/api/v1/me", key).json();
+        assertThat(mine.get("kind").asText()).isEqualTo("client");
+        assertThat(mine.get("client").asText()).isEqualTo("whoami");
+        assertThat(mine.get("client_id").asText()).hasSize(36);
+        assertThat(mine.get("key_id").asText()).hasSize(36);
+        var admin = APP.get("/api/v1/me", ADMIN_KEY).json();
+        assertThat(admin.get("kind").asText()).isEqualTo("admin");
+        assertThat(admin.get("client").isNull()).isTrue();
+        assertThat(APP.get("/api/v1/me", null).status()).isEqualTo(401);
     }
 
     @Test

@@ -52,4 +52,20 @@ class ConfigTest {
                 .isInstanceOf(Config.ConfigException.class)
                 .hasMessageContaining("COLUMNLINE_HTTP_WORKERS must be a whole number, got 'many'");
     }
+
+    @Test
+    void keys_are_not_rate_limited_unless_told_and_bursts_default_to_twice_the_rate() {
+        assertThat(Config.fromEnvironment(Map.of()).rateLimitPerKey()).isZero();
+        Config limited = Config.fromEnvironment(Map.of("COLUMNLINE_RATE_LIMIT_PER_KEY", "2.5"));
+        assertThat(limited.rateLimitPerKey()).isEqualTo(2.5);
+        assertThat(limited.rateLimitBurst()).isEqualTo(5.0);
+        assertThat(Config.fromEnvironment(
+                                Map.of("COLUMNLINE_RATE_LIMIT_PER_KEY", "10", "COLUMNLINE_RATE_LIMIT_BURST", "50"))
+                        .rateLimitBurst())
+                .isEqualTo(50.0);
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("COLUMNLINE_RATE_LIMIT_PER_KEY", "fast")))
+                .hasMessageContaining("COLUMNLINE_RATE_LIMIT_PER_KEY must be a number");
+        assertThatThrownBy(() -> Config.fromEnvironment(Map.of("COLUMNLINE_RATE_LIMIT_PER_KEY", "-1")))
+                .hasMessageContaining("COLUMNLINE_RATE_LIMIT_PER_KEY must be between");
+    }
 }

@@ -39,9 +39,11 @@ final class Dispatcher {
 
     private final AuthenticateUseCase authenticate;
     private final IdempotencyUseCase idempotency;
+    private final RateLimit rates;
     private final long defaultMaxBody;
 
-    Dispatcher(AuthenticateUseCase authenticate, IdempotencyUseCase idempotency, long defaultMaxBody) {
+    Dispatcher(AuthenticateUseCase authenticate, IdempotencyUseCase idempotency, long defaultMaxBody, RateLimit rates) {
+        this.rates = rates;
         this.authenticate = authenticate;
         this.idempotency = idempotency;
         this.defaultMaxBody = defaultMaxBody;
@@ -57,6 +59,11 @@ final class Dispatcher {
             if (route.authenticated()) {
                 caller = authenticate.authenticate(secret(exchange));
                 exchange.putAttachment(CALLER, caller);
+                long wait = rates.take(caller.keyId());
+                if (wait > 0) {
+                    exchange.getResponseHeaders().put(Headers.RETRY_AFTER, Long.toString(wait));
+                    throw new RateLimited(wait);
+                }
             }
             long limit = route.maxBodyBytes() > 0 ? route.maxBodyBytes() : defaultMaxBody;
             if (route.streaming()) {
@@ -97,15 +104,21 @@ final class Dispatcher {
                 throw new Conflict("a request with this Idempotency-Key is still being processed; retry in a moment");
             case Claim.Claimed claimed -> {
                 StoredResponse response;
+                StoredResponse stored;
                 try {
-                    response = render(route.endpoint().handle(request));
+                    Response answer = route.endpoint().handle(request);
+                    response = render(answer);
+                    stored = answer.body() instanceof ShownOnce secret
+                            ? render(new Response(answer.status(), secret.replay(), answer.contentType()))
+                            : response;
                 } catch (RuntimeException e) {
                     response = problem(e);
+                    stored = response;
                 }
                 if (response.status() >= 500) {
                     idempotency.release(caller, key);
                 } else {
-                    idempotency.complete(caller, key, response);
+                    idempotency.complete(caller, key, stored);
                 }
                 write(exchange, response);
             }
@@ -194,7 +207,8 @@ final class Dispatcher {
     static StoredResponse problem(Throwable error) {
         if (!(error instanceof DomainException)
                 && !(error instanceof MalformedBody)
-                && !(error instanceof BodyTooLarge)) {
+                && !(error instanceof BodyTooLarge)
+                && !(error instanceof RateLimited)) {
             LOG.error("unexpected error", error);
         }
         Problem problem = Problem.from(error);

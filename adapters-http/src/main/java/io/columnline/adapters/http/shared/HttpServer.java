@@ -44,7 +44,11 @@ public final class HttpServer {
         this.openApi = OpenApi.assemble(areas);
         router.publicGet("/openapi.json", request -> new Response(200, openApi.bytes(), "application/json"));
         this.routes = router.routes();
-        this.dispatcher = new Dispatcher(authenticate, idempotency, config.maxBodyBytes());
+        this.dispatcher = new Dispatcher(
+                authenticate,
+                idempotency,
+                config.maxBodyBytes(),
+                new RateLimit(config.rateLimitPerKey(), config.rateLimitBurst(), System::nanoTime));
     }
 
     public List<Router.Route> routes() {

@@ -37,6 +37,7 @@ public record Problem(String type, String title, int status, String detail, List
             case Forbidden e -> of(403, "forbidden", "Not allowed for this key", e.getMessage());
             case MalformedBody e -> of(400, "malformed-body", "The body could not be read", e.getMessage());
             case BodyTooLarge e -> of(413, "body-too-large", "The body is too large", e.getMessage());
+            case RateLimited e -> of(429, "rate-limited", "Too many requests for this key", e.getMessage());
             case DomainException e -> of(400, "bad-request", "Bad request", e.getMessage());
             default -> of(500, "internal", "Internal error", "an unexpected error happened; it has been logged");
         };

@@ -81,6 +81,11 @@ public final class ClientService implements SaveClientUseCase, ReadClientsUseCas
     }
 
     @Override
+    public Optional<Client> own(Caller caller) {
+        return caller.ownClient().map(access::byId);
+    }
+
+    @Override
     public Page<Client> list(Caller caller, PageRequest page) {
         return clients.list(caller.ownClient(), page);
     }
