@@ -43,6 +43,40 @@ class OpenApiContractTest {
     }
 
     @Test
+    void every_operation_is_tagged_by_its_area_and_summarised_and_the_document_says_where_and_who() {
+        JsonNode document = APP.get("/openapi.json", null).json();
+        assertThat(document.path("servers").isEmpty()).isFalse();
+        assertThat(document.path("info").path("contact").isObject()).isTrue();
+        Set<String> declared = new TreeSet<>();
+        document.path("tags").forEach(tag -> declared.add(tag.path("name").asText()));
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            var path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                var op = ops.next();
+                if (!METHODS.contains(op.getKey())) {
+                    continue;
+                }
+                String name = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+                assertThat(op.getValue().path("summary").asText())
+                        .as(name + " has a summary")
+                        .isNotBlank();
+                assertThat(op.getValue().path("tags").isEmpty())
+                        .as(name + " has a tag")
+                        .isFalse();
+                op.getValue()
+                        .path("tags")
+                        .forEach(tag -> assertThat(declared)
+                                .as(name + "'s tag is declared at the top")
+                                .contains(tag.asText()));
+            }
+        }
+        assertThat(document.at("/paths/~1api~1v1~1runs/post/tags/0").asText()).isEqualTo("tracking");
+        assertThat(document.at("/paths/~1api~1v1~1runs~1{id}~1publish/post/tags/0")
+                        .asText())
+                .isEqualTo("publishing");
+    }
+
+    @Test
     void the_document_is_valid_openapi_3_1() {
         var options = new ParseOptions();
         options.setResolve(true);
