@@ -39,8 +39,7 @@ final class PipelineRoutes implements Routes {
         this.read = read;
     }
 
-    record PipelineBody(
-            String description, List<StageBody> stages, List<StepBody> steps, List<String> labels) {}
+    record PipelineBody(String description, List<StageBody> stages, List<StepBody> steps, List<String> labels) {}
 
     record StageBody(Integer number, String name) {}
 
@@ -69,8 +68,7 @@ final class PipelineRoutes implements Routes {
         }
     }
 
-    record PipelineVersionView(
-            String key, int version, List<String> labels, JsonNode definition, Instant createdAt) {
+    record PipelineVersionView(String key, int version, List<String> labels, JsonNode definition, Instant createdAt) {
         static PipelineVersionView from(ReadPipelinesUseCase.Selected s) {
             return of(s.version(), s.labels());
         }
@@ -91,12 +89,13 @@ final class PipelineRoutes implements Routes {
                 "/api/v1/pipelines",
                 r -> Response.ok(ListBody.of(read.list(r.caller(), r.page()), PipelineView::from)));
         router.put("/api/v1/pipelines/{key}", this::put);
-        router.get("/api/v1/pipelines/{key}", r -> Response.ok(PipelineVersionView.from(read.get(
-                r.caller(), key(r), PromptSelector.of(r.query("label").orElse(null), queryVersion(r))))));
+        router.get(
+                "/api/v1/pipelines/{key}",
+                r -> Response.ok(PipelineVersionView.from(read.get(
+                        r.caller(), key(r), PromptSelector.of(r.query("label").orElse(null), queryVersion(r))))));
         router.get(
                 "/api/v1/pipelines/{key}/versions",
-                r -> Response.ok(
-                        ListBody.of(read.versions(r.caller(), key(r), r.page()), PipelineVersionView::from)));
+                r -> Response.ok(ListBody.of(read.versions(r.caller(), key(r), r.page()), PipelineVersionView::from)));
     }
 
     private Response put(Request r) {
@@ -133,7 +132,9 @@ final class PipelineRoutes implements Routes {
                 continue;
             }
             String at = "steps[" + i + "]";
-            if (s.modelParams() != null && !s.modelParams().isNull() && !s.modelParams().isObject()) {
+            if (s.modelParams() != null
+                    && !s.modelParams().isNull()
+                    && !s.modelParams().isObject()) {
                 problems.add(at + ".model_params", "must be a JSON object such as {\"temperature\": 0.2}");
             }
             List<PipelineDefinition.InputDraft> inputs = s.inputs() == null
