@@ -145,7 +145,7 @@ class PipelinesHttpTest {
         assertThat(put("bad", "{\"steps\": [{\"key\": \"a\", \"prompt_key\": \"p\", \"model_params\": 3}]}")
                         .errorFields())
                 .containsExactly("steps[0].model_params");
-        assertThat(put("Bad Key", MAIN.formatted("")).status()).isEqualTo(422);
+        assertThat(put("BadKey", MAIN.formatted("")).status()).isEqualTo(422);
 
         for (String key : new String[] {"cyclic", "unknown", "pointer", "field", "array", "bad"}) {
             assertThat(server.get("/api/v1/pipelines/" + key, client).status()).isEqualTo(404);
