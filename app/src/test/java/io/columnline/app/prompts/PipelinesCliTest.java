@@ -97,4 +97,21 @@ class PipelinesCliTest {
         Run pull = run("pipelines", "pull", folder.resolve("out").toString());
         assertThat(pull.out()).contains("pulled 0 pipelines");
     }
+
+    @Test
+    void the_shipped_v2_main_pipeline_is_a_valid_definition() throws IOException {
+        Path examples = Path.of("..", "examples", "pipelines", "columnline-v2");
+        Run pushed = run("pipelines", "push", examples.toString());
+        assertThat(pushed.code()).as(pushed.err()).isZero();
+        assertThat(pushed.out()).containsPattern("created\\s+columnline-v2.main\\s+v1");
+
+        Path out = folder.resolve("out");
+        assertThat(run("pipelines", "pull", out.toString()).code()).isZero();
+        var main = PromptsTestServer.JSON.readTree(
+                out.resolve("columnline-v2.main.json").toFile());
+        assertThat(main.get("stages")).hasSize(5);
+        assertThat(main.get("steps")).hasSize(30);
+        assertThat(main.get("steps").get(1).get("inputs").findValuesAsText("source"))
+                .contains("step.1_search_builder");
+    }
 }
