@@ -86,6 +86,8 @@ public record PipelineDefinition(List<Stage> stages, List<Step> steps) {
         record Items(String pointer) implements Effect {}
     }
 
+    public static final int MAX_STEPS = 1000;
+
     static final Set<String> RUN_VALUES = Set.of("current_date", "run_id", "dossier_id");
 
     /** Raw input, as a client sent it; every field may be missing (null). */
@@ -145,6 +147,11 @@ public record PipelineDefinition(List<Stage> stages, List<Step> steps) {
         List<StepDraft> stepDrafts = draft.steps() == null ? List.of() : draft.steps();
         if (stepDrafts.isEmpty()) {
             problems.add("steps", "is required: a pipeline has at least one step");
+        }
+        if (stepDrafts.size() > MAX_STEPS) {
+            // the cycle check walks the steps depth first: bounded, so no definition can exhaust the stack
+            problems.add("steps", "a pipeline has at most " + MAX_STEPS + " steps, got " + stepDrafts.size());
+            problems.throwIfAny();
         }
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int i = 0; i < stepDrafts.size(); i++) {

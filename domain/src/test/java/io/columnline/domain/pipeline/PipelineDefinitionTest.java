@@ -134,5 +134,13 @@ class PipelineDefinitionTest {
     void a_pipeline_without_steps_or_with_a_step_twice_is_refused() {
         assertThat(fields(new Draft(null, null))).containsExactly("steps");
         assertThat(fields(new Draft(null, List.of(step("a", 1), step("A", 1))))).containsExactly("steps[1].key");
+        var chain = new java.util.ArrayList<StepDraft>();
+        for (int i = 0; i <= PipelineDefinition.MAX_STEPS; i++) {
+            chain.add(step("s" + i, 1, input("x", "step.s" + (i + 1), null)));
+        }
+        assertThat(fields(new Draft(null, chain))).containsExactly("steps");
+        chain.remove(chain.size() - 1);
+        chain.set(chain.size() - 1, step("s" + (chain.size() - 1), 1));
+        assertThat(PipelineDefinition.check(new Draft(null, chain)).steps()).hasSize(PipelineDefinition.MAX_STEPS);
     }
 }
