@@ -7,11 +7,14 @@ import io.columnline.adapters.http.prospects.ImportLimits;
 import io.columnline.adapters.http.shared.HttpConfig;
 import io.columnline.adapters.postgres.shared.Database;
 import io.columnline.application.prompts.port.in.PromptReferences;
+import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
 import io.columnline.application.prompts.port.in.ReadPromptsUseCase;
 import io.columnline.application.prompts.port.in.ReadSectionDefinitionsUseCase;
+import io.columnline.application.prompts.port.in.SavePipelineUseCase;
 import io.columnline.application.prompts.port.in.SavePromptUseCase;
 import io.columnline.application.prompts.port.in.SaveSectionDefinitionUseCase;
 import io.columnline.application.prompts.port.in.SectionCatalog;
+import io.columnline.application.prompts.service.PipelineService;
 import io.columnline.application.prompts.service.PromptCatalog;
 import io.columnline.application.prompts.service.PromptService;
 import io.columnline.application.prompts.service.SectionDefinitionService;
@@ -166,6 +169,12 @@ abstract class AppModule {
 
     @Binds
     abstract ReadPromptsUseCase readPrompts(PromptService service);
+
+    @Binds
+    abstract SavePipelineUseCase savePipeline(PipelineService service);
+
+    @Binds
+    abstract ReadPipelinesUseCase readPipelines(PipelineService service);
 
     @Binds
     abstract SaveSectionDefinitionUseCase saveSectionDefinition(SectionDefinitionService service);

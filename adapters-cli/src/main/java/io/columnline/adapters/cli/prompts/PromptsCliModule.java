@@ -13,4 +13,8 @@ public abstract class PromptsCliModule {
     @Binds
     @IntoSet
     abstract CliCommand prompts(PromptsCommand command);
+
+    @Binds
+    @IntoSet
+    abstract CliCommand pipelines(PipelinesCommand command);
 }

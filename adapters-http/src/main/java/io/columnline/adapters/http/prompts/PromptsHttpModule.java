@@ -16,5 +16,9 @@ public abstract class PromptsHttpModule {
 
     @Binds
     @IntoSet
+    abstract Routes pipelines(PipelineRoutes routes);
+
+    @Binds
+    @IntoSet
     abstract Routes sectionDefinitions(SectionDefinitionRoutes routes);
 }

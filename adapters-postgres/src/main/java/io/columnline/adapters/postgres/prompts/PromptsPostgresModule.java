@@ -2,6 +2,7 @@ package io.columnline.adapters.postgres.prompts;
 
 import dagger.Binds;
 import dagger.Module;
+import io.columnline.application.prompts.port.out.Pipelines;
 import io.columnline.application.prompts.port.out.PromptUsage;
 import io.columnline.application.prompts.port.out.Prompts;
 import io.columnline.application.prompts.port.out.SectionDefinitions;
@@ -16,6 +17,9 @@ public abstract class PromptsPostgresModule {
 
     @Binds
     abstract SectionDefinitions sectionDefinitions(JdbiSectionDefinitions definitions);
+
+    @Binds
+    abstract Pipelines pipelines(JdbiPipelines pipelines);
 
     @Binds
     abstract PromptUsage promptUsage(JdbiPromptUsage usage);

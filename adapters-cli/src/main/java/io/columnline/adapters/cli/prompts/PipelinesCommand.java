@@ -1,0 +1,287 @@
+package io.columnline.adapters.cli.prompts;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dagger.Lazy;
+import io.columnline.adapters.cli.shared.CliCommand;
+import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
+import io.columnline.application.prompts.port.in.SavePipelineUseCase;
+import io.columnline.application.shared.Cursor;
+import io.columnline.application.shared.PageRequest;
+import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.NotFound;
+import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.pipeline.Pipeline;
+import io.columnline.domain.pipeline.PipelineDefinition;
+import io.columnline.domain.pipeline.PipelineVersion;
+import io.columnline.domain.prompt.PromptSelector;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "pipelines",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Keep pipeline definitions as code: one KEY.json file per pipeline, the same body as",
+            "PUT /api/v1/pipelines/{key} takes (without labels)."
+        })
+final class PipelinesCommand implements CliCommand {
+    private static final String EXTENSION = ".json";
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final Lazy<SavePipelineUseCase> save;
+    private final Lazy<ReadPipelinesUseCase> read;
+
+    @Spec
+    CommandSpec spec;
+
+    @Inject
+    PipelinesCommand(Lazy<SavePipelineUseCase> save, Lazy<ReadPipelinesUseCase> read) {
+        this.save = save;
+        this.read = read;
+    }
+
+    record Definition(String description, List<Stage> stages, List<Step> steps) {}
+
+    record Stage(Integer number, String name) {}
+
+    record Step(
+            String key,
+            Integer stage,
+            String promptKey,
+            String promptLabel,
+            String model,
+            JsonNode modelParams,
+            List<Input> inputs,
+            List<Effect> effects) {}
+
+    record Input(String name, String source, String pointer, Boolean required, JsonNode value) {}
+
+    record SeedEffect(String companyName, String domain) {}
+
+    record Effect(String section, String pointer, String contacts, Boolean peopleOnly, SeedEffect seed, String items) {}
+
+    @Command(
+            name = "push",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Save every KEY.json file in DIR as a version of pipeline KEY and report which changed.",
+                "Every file is read and checked first: when one is refused, none is saved.",
+                "A file equal to the pipeline's newest version changes nothing, so pushing twice is safe."
+            })
+    int push(
+            @Parameters(paramLabel = "DIR", description = "folder with the .json files") Path dir,
+            @Option(
+                            names = "--label",
+                            paramLabel = "LABEL",
+                            description = "also put this label on every pushed version")
+                    List<String> labels) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> problems = new ArrayList<>();
+        List<SavePipelineUseCase.Draft> drafts = new ArrayList<>();
+        for (Path file : files(dir)) {
+            String name = file.getFileName().toString();
+            String key = name.substring(0, name.length() - EXTENSION.length());
+            try {
+                JsonNode tree = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                if (tree == null || !tree.isObject()) {
+                    problems.add(name + ": must hold one JSON object");
+                    continue;
+                }
+                Definition definition = JSON.treeToValue(tree, Definition.class);
+                var draft = new SavePipelineUseCase.Draft(
+                        key, draft(definition), canonical(tree), labels == null ? List.of() : labels);
+                PipelineDefinition.check(draft.definition());
+                drafts.add(draft);
+            } catch (Invalid e) {
+                e.violations().forEach(v -> problems.add(name + ": " + v.field() + " " + v.message()));
+            } catch (IOException e) {
+                problems.add(name + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("columnline: " + p));
+            err.println("columnline: nothing was pushed; fix the files above and push again");
+            err.flush();
+            return 1;
+        }
+        int created = 0;
+        int unchanged = 0;
+        for (var draft : drafts) {
+            var saved = save.get().save(OPERATOR, draft);
+            String state = saved.newVersion() ? (saved.version().version() == 1 ? "created" : "updated") : "unchanged";
+            created += saved.newVersion() ? 1 : 0;
+            unchanged += saved.newVersion() ? 0 : 1;
+            out.println(String.format(
+                    "%-9s  %-40s  v%d", state, draft.key(), saved.version().version()));
+        }
+        out.printf(
+                "pushed %d pipelines from %s: %d new versions, %d unchanged%n", drafts.size(), dir, created, unchanged);
+        out.flush();
+        return 0;
+    }
+
+    @Command(
+            name = "pull",
+            mixinStandardHelpOptions = true,
+            description = "Write every pipeline to DIR as KEY.json (the newest version, or the one --label names).")
+    int pull(
+            @Parameters(paramLabel = "DIR", description = "folder to write to; created when missing") Path dir,
+            @Option(
+                            names = "--label",
+                            paramLabel = "LABEL",
+                            defaultValue = "latest",
+                            description = "default: ${DEFAULT-VALUE}")
+                    String label) {
+        PrintWriter out = spec.commandLine().getOut();
+        PromptSelector selector = PromptSelector.of(label, null);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        int written = 0;
+        Optional<Cursor> cursor = Optional.empty();
+        do {
+            var page = read.get().list(OPERATOR, new PageRequest(PageRequest.MAX_LIMIT, cursor));
+            for (Pipeline pipeline : page.items()) {
+                PipelineVersion version;
+                try {
+                    version = read.get().get(OPERATOR, pipeline.key(), selector).version();
+                } catch (NotFound e) {
+                    out.printf("skipped    %s: it has no label %s%n", pipeline.key(), label);
+                    continue;
+                }
+                write(dir.resolve(pipeline.key().value() + EXTENSION), version.definition());
+                out.printf("wrote      %s%s  v%d%n", pipeline.key(), EXTENSION, version.version());
+                written++;
+            }
+            cursor = page.next();
+        } while (cursor.isPresent());
+        out.printf("pulled %d pipelines into %s%n", written, dir);
+        out.flush();
+        return 0;
+    }
+
+    private static PipelineDefinition.Draft draft(Definition d) {
+        List<PipelineDefinition.StageDraft> stages = d.stages() == null
+                ? null
+                : d.stages().stream()
+                        .map(s -> s == null ? null : new PipelineDefinition.StageDraft(s.number(), s.name()))
+                        .toList();
+        if (d.steps() == null) {
+            return new PipelineDefinition.Draft(stages, null);
+        }
+        List<PipelineDefinition.StepDraft> steps = new ArrayList<>();
+        for (int i = 0; i < d.steps().size(); i++) {
+            Step s = d.steps().get(i);
+            if (s == null) {
+                steps.add(null);
+                continue;
+            }
+            if (s.modelParams() != null
+                    && !s.modelParams().isNull()
+                    && !s.modelParams().isObject()) {
+                throw new Invalid("steps[" + i + "].model_params", "must be a JSON object");
+            }
+            List<PipelineDefinition.InputDraft> inputs = s.inputs() == null
+                    ? null
+                    : s.inputs().stream()
+                            .map(in -> in == null
+                                    ? null
+                                    : new PipelineDefinition.InputDraft(
+                                            in.name(),
+                                            in.source(),
+                                            in.pointer(),
+                                            in.required(),
+                                            in.value() == null ? null : canonical(in.value())))
+                            .toList();
+            List<PipelineDefinition.EffectDraft> effects = s.effects() == null
+                    ? null
+                    : s.effects().stream()
+                            .map(e -> e == null
+                                    ? null
+                                    : new PipelineDefinition.EffectDraft(
+                                            e.section(),
+                                            e.pointer(),
+                                            e.contacts(),
+                                            e.peopleOnly(),
+                                            e.seed() == null ? null : e.seed().companyName(),
+                                            e.seed() == null ? null : e.seed().domain(),
+                                            e.seed() != null,
+                                            e.items()))
+                            .toList();
+            steps.add(new PipelineDefinition.StepDraft(
+                    s.key(), s.stage(), s.promptKey(), s.promptLabel(), s.model(), inputs, effects));
+        }
+        return new PipelineDefinition.Draft(stages, steps);
+    }
+
+    /** Keys sorted at every level, no whitespace: the same text the HTTP API stores. */
+    private static JsonDocument canonical(JsonNode node) {
+        try {
+            return new JsonDocument(JSON.writer()
+                    .without(SerializationFeature.INDENT_OUTPUT)
+                    .with(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+                    .writeValueAsString(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new Invalid("DIR", "'" + dir + "' is not a folder");
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> files = entries.filter(p ->
+                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(EXTENSION))
+                    .sorted()
+                    .toList();
+            if (files.isEmpty()) {
+                throw new Invalid("DIR", "'" + dir + "' holds no " + EXTENSION + " files");
+            }
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path target, JsonDocument definition) {
+        try {
+            String text = JSON.writeValueAsString(JSON.readTree(definition.text())) + "\n";
+            Path temp = Files.createTempFile(target.getParent(), ".pull-", ".json.tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.columnline.application.prompts.service;
+
+import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
+import io.columnline.application.prompts.port.in.SavePipelineUseCase;
+import io.columnline.application.prompts.port.out.Pipelines;
+import io.columnline.application.shared.Page;
+import io.columnline.application.shared.PageRequest;
+import io.columnline.application.shared.Transactions;
+import io.columnline.domain.access.Caller;
+import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.NotFound;
+import io.columnline.domain.error.Violations;
+import io.columnline.domain.pipeline.Pipeline;
+import io.columnline.domain.pipeline.PipelineDefinition;
+import io.columnline.domain.pipeline.PipelineKey;
+import io.columnline.domain.pipeline.PipelineVersion;
+import io.columnline.domain.prompt.PromptLabel;
+import io.columnline.domain.prompt.PromptSelector;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pipeline definitions are installation-wide, versioned as prompts are: any key reads them, only
+ * admin keys write them, and a definition that is refused writes nothing.
+ */
+public final class PipelineService implements SavePipelineUseCase, ReadPipelinesUseCase {
+    private final Pipelines pipelines;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    @Inject
+    public PipelineService(Pipelines pipelines, Transactions transactions, Clock clock) {
+        this.pipelines = pipelines;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Saved save(Caller caller, Draft draft) {
+        caller.requireAdmin();
+        var problems = new Violations();
+        PipelineKey key = null;
+        try {
+            key = new PipelineKey(draft.key());
+        } catch (Invalid e) {
+            problems.addAll(e.violations());
+        }
+        if (draft.definition() == null || draft.document() == null) {
+            problems.add("definition", "is required");
+        } else {
+            try {
+                PipelineDefinition.check(draft.definition());
+            } catch (Invalid e) {
+                problems.addAll(e.violations());
+            }
+        }
+        Set<PromptLabel> labels = new LinkedHashSet<>();
+        for (int i = 0; i < draft.labels().size(); i++) {
+            try {
+                labels.add(
+                        PromptLabel.movable("labels[" + i + "]", draft.labels().get(i)));
+            } catch (Invalid e) {
+                problems.addAll(e.violations());
+            }
+        }
+        problems.throwIfAny();
+        PipelineKey checked = key;
+        return transactions.inTransaction(() -> apply(checked, draft, labels));
+    }
+
+    private Saved apply(PipelineKey key, Draft draft, Set<PromptLabel> requested) {
+        Instant now = clock.instant();
+        Optional<Pipeline> existing = pipelines.byKey(key);
+        Optional<PipelineVersion> newest = existing.flatMap(p -> pipelines.version(key, p.latestVersion()));
+        boolean newVersion = newest.isEmpty() || !newest.get().definition().equals(draft.document());
+        Set<PromptLabel> labels = new LinkedHashSet<>(requested);
+        PipelineVersion version;
+        if (newVersion) {
+            int number = existing.map(p -> p.latestVersion() + 1).orElse(1);
+            version = new PipelineVersion(key, number, draft.document(), now);
+            pipelines.addVersion(version);
+            if (number == 1) {
+                labels.add(PromptLabel.PRODUCTION);
+            }
+        } else {
+            version = newest.get();
+        }
+        Map<PromptLabel, Integer> before = existing.map(Pipeline::labels).orElse(Map.of());
+        List<PromptLabel> moved = new ArrayList<>();
+        for (PromptLabel label : labels) {
+            if (!Integer.valueOf(version.version()).equals(before.get(label))) {
+                pipelines.setLabel(key, label, version.version());
+                moved.add(label);
+            }
+        }
+        return new Saved(pipelines.byKey(key).orElseThrow(), version, newVersion, List.copyOf(moved));
+    }
+
+    @Override
+    public Selected get(Caller caller, PipelineKey key, PromptSelector selector) {
+        Pipeline pipeline = registered(key);
+        int number = pipeline.resolve(selector);
+        PipelineVersion version = pipelines
+                .version(key, number)
+                .orElseThrow(() -> new IllegalStateException("pipeline " + key + " lost version " + number));
+        return new Selected(pipeline, version);
+    }
+
+    @Override
+    public Page<Pipeline> list(Caller caller, PageRequest page) {
+        return pipelines.list(page);
+    }
+
+    @Override
+    public Page<Selected> versions(Caller caller, PipelineKey key, PageRequest page) {
+        Pipeline pipeline = registered(key);
+        return pipelines.versions(key, page).map(v -> new Selected(pipeline, v));
+    }
+
+    private Pipeline registered(PipelineKey key) {
+        return pipelines.byKey(key).orElseThrow(() -> new NotFound("pipeline", key));
+    }
+}
