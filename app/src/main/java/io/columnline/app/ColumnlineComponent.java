@@ -3,6 +3,8 @@ package io.columnline.app;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Lazy;
+import io.columnline.adapters.documents.knowledge.KnowledgeDocumentsModule;
+import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
 import io.columnline.adapters.cli.CliModule;
 import io.columnline.adapters.cli.shared.CliCommand;
 import io.columnline.adapters.http.HttpModule;
@@ -17,7 +19,14 @@ import java.util.Set;
 
 /** The whole application, wired at compile time. */
 @Singleton
-@Component(modules = {AppModule.class, PostgresModule.class, HttpModule.class, CliModule.class})
+@Component(
+        modules = {
+            AppModule.class,
+            PostgresModule.class,
+            HttpModule.class,
+            CliModule.class,
+            KnowledgeDocumentsModule.class
+        })
 public interface ColumnlineComponent {
     Lifecycle lifecycle();
 
@@ -30,6 +39,8 @@ public interface ColumnlineComponent {
     Lazy<DeliverWebhooksUseCase> webhooks();
 
     Lazy<ReleaseDossiersUseCase> releases();
+
+    Lazy<ProcessSourcesUseCase> sourceProcessing();
 
     Set<CliCommand> commands();
 

@@ -18,7 +18,12 @@ public record Config(
         int publishQueue,
         long webhookFirstRetryMillis,
         int webhookMaxAttempts,
-        long releaseEveryMillis) {
+        long releaseEveryMillis,
+        long maxSourceBytes,
+        int chunkTokens,
+        int chunkOverlapTokens,
+        String tokenizer,
+        int sourceWorkers) {
 
     static final long MIB = 1024 * 1024;
 
@@ -42,7 +47,12 @@ public record Config(
                 (int) number(env, "COLUMNLINE_PUBLISH_QUEUE", 1000, 0, 100_000),
                 number(env, "COLUMNLINE_WEBHOOK_FIRST_RETRY_MS", 1000, 1, 3_600_000),
                 (int) number(env, "COLUMNLINE_WEBHOOK_MAX_ATTEMPTS", 8, 1, 100),
-                number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000));
+                number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000),
+                number(env, "COLUMNLINE_MAX_SOURCE_BYTES", 50 * MIB, 1024, Integer.MAX_VALUE - 64),
+                (int) number(env, "COLUMNLINE_CHUNK_TOKENS", 512, 16, 8192),
+                (int) number(env, "COLUMNLINE_CHUNK_OVERLAP", 64, 0, 4095),
+                nonBlank(env.get("COLUMNLINE_TOKENIZER")).orElse("cl100k_base"),
+                (int) number(env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
     }
 
     /**

@@ -1,6 +1,5 @@
 /**
- * Knowledge: context sources, chunks, embeddings, search, insights, the research cache, knowledge
- * documents, artifacts and events. Empty until its first use case lands; its adapters get a
- * {@code knowledge} package of their own then.
+ * Knowledge: context sources and their token-counted chunks, processed in the background. Embeddings,
+ * search, insights, the research cache, knowledge documents, artifacts and events come next.
  */
 package io.columnline.application.knowledge;

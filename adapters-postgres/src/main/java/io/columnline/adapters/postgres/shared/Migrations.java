@@ -36,7 +36,8 @@ final class Migrations implements ResourceProvider {
             "V11__publish_skips_hot_parent_locks.sql",
             "V12__dossier_lookups_stay_on_their_keys.sql",
             "V13__publish_writes_fewer_index_entries.sql",
-            "V14__run_keys_checked_by_primary_key.sql");
+            "V14__run_keys_checked_by_primary_key.sql",
+            "V20__context_sources_chunks.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
