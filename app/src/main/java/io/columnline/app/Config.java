@@ -52,7 +52,8 @@ public record Config(
                 (int) number(env, "COLUMNLINE_CHUNK_TOKENS", 512, 16, 8192),
                 (int) number(env, "COLUMNLINE_CHUNK_OVERLAP", 64, 0, 4095),
                 nonBlank(env.get("COLUMNLINE_TOKENIZER")).orElse("cl100k_base"),
-                (int) number(env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
+                (int) number(
+                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
     }
 
     /**

@@ -138,7 +138,10 @@ final class Readers {
                 Iterator<Map.Entry<String, JsonNode>> fields = root.fields();
                 while (fields.hasNext()) {
                     Map.Entry<String, JsonNode> field = fields.next();
-                    append(text, sections, field.getKey() + ": " + pretty(mapper, field.getValue()),
+                    append(
+                            text,
+                            sections,
+                            field.getKey() + ": " + pretty(mapper, field.getValue()),
                             Map.of("json_member", field.getKey()));
                 }
             } else if (root.isArray()) {
@@ -155,10 +158,13 @@ final class Readers {
     }
 
     private static String pretty(ObjectMapper mapper, JsonNode value) throws JsonProcessingException {
-        return value.isTextual() ? value.asText() : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        return value.isTextual()
+                ? value.asText()
+                : mapper.writerWithDefaultPrettyPrinter().writeValueAsString(value);
     }
 
-    private static void append(StringBuilder text, List<Extracted.Section> sections, String part, Map<String, Object> meta) {
+    private static void append(
+            StringBuilder text, List<Extracted.Section> sections, String part, Map<String, Object> meta) {
         if (!text.isEmpty()) {
             text.append("\n\n");
         }
@@ -171,7 +177,8 @@ final class Readers {
     static Extracted pdf(byte[] bytes) {
         try (PDDocument document = Loader.loadPDF(bytes)) {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
-                throw new UnreadableDocument("the PDF does not permit copying its text: save it without that restriction");
+                throw new UnreadableDocument(
+                        "the PDF does not permit copying its text: save it without that restriction");
             }
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);

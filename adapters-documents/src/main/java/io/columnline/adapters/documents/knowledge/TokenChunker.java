@@ -44,7 +44,8 @@ final class TokenChunker implements Chunker {
         this.json = JsonMapper.builder()
                 .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .build();
-        this.json.getFactory()
+        this.json
+                .getFactory()
                 .setStreamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(MAX_JSON_DEPTH)
                         .build());
@@ -121,9 +122,10 @@ final class TokenChunker implements Chunker {
         return switch (level) {
             case 0 -> c == '\n' && i + 1 < end && text.charAt(i + 1) == '\n';
             case 1 -> c == '\n';
-            case 2 -> (c == '.' || c == '!' || c == '?' || c == '…' || c == ';')
-                    && i + 1 < end
-                    && Character.isWhitespace(text.charAt(i + 1));
+            case 2 ->
+                (c == '.' || c == '!' || c == '?' || c == '…' || c == ';')
+                        && i + 1 < end
+                        && Character.isWhitespace(text.charAt(i + 1));
             default -> Character.isWhitespace(c);
         };
     }

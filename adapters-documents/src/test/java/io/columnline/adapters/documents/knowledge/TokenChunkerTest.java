@@ -74,7 +74,8 @@ class TokenChunkerTest {
         List<String> paths = new ArrayList<>();
         for (Draft d : chunked.chunks()) {
             JsonNode meta = JSON.readTree(d.metadata().text());
-            assertThat(HANDBOOK.substring(meta.get("start").asInt(), meta.get("end").asInt()))
+            assertThat(HANDBOOK.substring(
+                            meta.get("start").asInt(), meta.get("end").asInt()))
                     .isEqualTo(d.content());
             paths.add(meta.path("heading_path").toString());
             assertThat(d.tokenCount()).isEqualTo(standard.count(d.content()));
@@ -96,7 +97,8 @@ class TokenChunkerTest {
         assertWithinTargetAndWhole(HANDBOOK, chunked, 64);
         boolean overlapped = false;
         for (int i = 1; i < chunked.chunks().size(); i++) {
-            JsonNode previous = JSON.readTree(chunked.chunks().get(i - 1).metadata().text());
+            JsonNode previous =
+                    JSON.readTree(chunked.chunks().get(i - 1).metadata().text());
             JsonNode current = JSON.readTree(chunked.chunks().get(i).metadata().text());
             if (current.get("start").asInt() < previous.get("end").asInt()) {
                 overlapped = true;
@@ -112,7 +114,8 @@ class TokenChunkerTest {
 
         assertThat(chunked.chunks().size()).isGreaterThan(3);
         assertWithinTargetAndWhole(PROFILE_RU, chunked, 64);
-        assertThat(String.join(" ", chunked.chunks().stream().map(Draft::content).toList()))
+        assertThat(String.join(
+                        " ", chunked.chunks().stream().map(Draft::content).toList()))
                 .contains("Алексей Ёлкин", "Sales analytics", "дефицит инженеров.");
     }
 
@@ -120,7 +123,13 @@ class TokenChunkerTest {
     void a_csv_price_list_repeats_its_header_on_every_chunk_with_the_row_range() throws IOException {
         StringBuilder csv = new StringBuilder("sku,name,price_eur\r\n");
         for (int i = 1; i <= 60; i++) {
-            csv.append("SKU-").append(i).append(",\"Widget, size ").append(i).append("\",").append(i * 3).append("\r\n");
+            csv.append("SKU-")
+                    .append(i)
+                    .append(",\"Widget, size ")
+                    .append(i)
+                    .append("\",")
+                    .append(i * 3)
+                    .append("\r\n");
         }
         csv.append("SKU-61,\"A note\nspanning lines\",5\r\n");
         String text = csv.toString();
@@ -136,7 +145,9 @@ class TokenChunkerTest {
             assertThat(meta.get("list").asText()).isEqualTo("2026");
             assertThat(meta.get("rows").get("first").asInt()).isEqualTo(expectedFirst);
             expectedFirst = meta.get("rows").get("last").asInt() + 1;
-            assertThat(d.content()).endsWith(text.substring(meta.get("start").asInt(), meta.get("end").asInt()));
+            assertThat(d.content())
+                    .endsWith(text.substring(
+                            meta.get("start").asInt(), meta.get("end").asInt()));
         }
         assertThat(expectedFirst).isEqualTo(62);
         assertThat(chunked.chunks().get(chunked.chunks().size() - 1).content()).contains("A note\nspanning lines");
@@ -144,25 +155,30 @@ class TokenChunkerTest {
 
     @Test
     void a_pdf_is_read_page_by_page_with_cyrillic_text_and_page_numbers() throws IOException {
-        byte[] pdf = pdf(List.of(
-                "Quarterly report of Northern Wind.",
-                "Выручка выросла на восемнадцать процентов.",
-                "Risks: imported compressors."), null);
+        byte[] pdf = pdf(
+                List.of(
+                        "Quarterly report of Northern Wind.",
+                        "Выручка выросла на восемнадцать процентов.",
+                        "Risks: imported compressors."),
+                null);
 
         Chunked chunked = chunked(standard.chunk(SourceType.PDF, pdf, NO_METADATA));
 
-        assertThat(chunked.chunks()).extracting(Draft::content)
+        assertThat(chunked.chunks())
+                .extracting(Draft::content)
                 .containsExactly(
                         "Quarterly report of Northern Wind.",
                         "Выручка выросла на восемнадцать процентов.",
                         "Risks: imported compressors.");
-        assertThat(chunked.chunks()).extracting(d -> JSON.readTree(d.metadata().text()).get("page").asInt())
+        assertThat(chunked.chunks())
+                .extracting(d -> JSON.readTree(d.metadata().text()).get("page").asInt())
                 .containsExactly(1, 2, 3);
     }
 
     @Test
     void a_pdf_without_text_gives_no_chunks_and_broken_pdfs_give_reasons() throws IOException {
-        assertThat(chunked(standard.chunk(SourceType.PDF, pdf(List.of(""), null), NO_METADATA)).chunks())
+        assertThat(chunked(standard.chunk(SourceType.PDF, pdf(List.of(""), null), NO_METADATA))
+                        .chunks())
                 .isEmpty();
 
         byte[] whole = pdf(List.of("Some text on a page."), null);
@@ -184,11 +200,14 @@ class TokenChunkerTest {
 
     @Test
     void json_is_split_by_top_level_members_and_deep_nesting_is_refused_with_a_reason() throws IOException {
-        String payload = "{\"company\":{\"name\":\"Acme\",\"employees\":120},\"news\":[\"raised a round\"],\"note\":\"hi\"}";
+        String payload =
+                "{\"company\":{\"name\":\"Acme\",\"employees\":120},\"news\":[\"raised a round\"],\"note\":\"hi\"}";
 
         Chunked chunked = chunked(standard.chunk(SourceType.JSON, utf8(payload), NO_METADATA));
 
-        assertThat(chunked.chunks()).extracting(d -> JSON.readTree(d.metadata().text()).get("json_member").asText())
+        assertThat(chunked.chunks())
+                .extracting(d ->
+                        JSON.readTree(d.metadata().text()).get("json_member").asText())
                 .containsExactly("company", "news", "note");
         assertThat(chunked.chunks().get(0).content()).startsWith("company: {").contains("\"Acme\"");
         assertThat(chunked.chunks().get(2).content()).isEqualTo("note: hi");

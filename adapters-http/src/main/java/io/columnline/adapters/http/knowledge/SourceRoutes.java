@@ -124,30 +124,37 @@ final class SourceRoutes implements Routes {
                             415,
                             "unsupported-media-type",
                             "Unsupported content type",
-                            contentType.map(t -> "'" + t + "' is not a document type Columnline reads")
+                            contentType
+                                            .map(t -> "'" + t + "' is not a document type Columnline reads")
                                             .orElse("the request has no Content-Type")
                                     + "; send one of: " + SourceType.supportedContentTypes()),
                     Problem.CONTENT_TYPE);
         }
         Duration wait = wait(r);
         byte[] body = readAll(r.bodyStream());
-        SourcesUseCase.Command command = jsonForm(r, bodyType.get(), body).orElseGet(() -> new SourcesUseCase.Command(
-                r.caller(),
-                r.query("client").map(ClientSlug::new),
-                r.query("key"),
-                r.query("name"),
-                r.query("type"),
-                contentType.get(),
-                body,
-                r.query("metadata").map(text -> metadata("metadata", tree(text.getBytes(StandardCharsets.UTF_8))))));
+        SourcesUseCase.Command command = jsonForm(r, bodyType.get(), body)
+                .orElseGet(() -> new SourcesUseCase.Command(
+                        r.caller(),
+                        r.query("client").map(ClientSlug::new),
+                        r.query("key"),
+                        r.query("name"),
+                        r.query("type"),
+                        contentType.get(),
+                        body,
+                        r.query("metadata")
+                                .map(text -> metadata("metadata", tree(text.getBytes(StandardCharsets.UTF_8))))));
         SourcesUseCase.Added added = sources.add(command);
-        Source source = wait.isZero() ? added.source() : sources.await(r.caller(), added.source().id(), wait);
+        Source source = wait.isZero()
+                ? added.source()
+                : sources.await(r.caller(), added.source().id(), wait);
         return Response.of(source.status().settled() ? 200 : 202, SourceView.from(source));
     }
 
     /** The JSON form {@code {client?, key?, name, type, content, metadata?}}, when the body is one. */
     private static Optional<SourcesUseCase.Command> jsonForm(Request r, SourceType bodyType, byte[] body) {
-        if (bodyType != SourceType.JSON || r.query("type").isPresent() || r.query("name").isPresent()) {
+        if (bodyType != SourceType.JSON
+                || r.query("type").isPresent()
+                || r.query("name").isPresent()) {
             return Optional.empty();
         }
         JsonNode node;

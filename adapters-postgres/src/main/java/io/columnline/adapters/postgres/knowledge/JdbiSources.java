@@ -83,12 +83,12 @@ final class JdbiSources implements Sources {
 
     @Override
     public Optional<Source> latestOfKey(ClientId client, String key) {
-        return session.withHandle(h -> h.createQuery(
-                        SELECT + " WHERE client_id = :client AND key = :key ORDER BY version DESC LIMIT 1")
-                .bind("client", client.value())
-                .bind("key", key)
-                .map(JdbiSources::source)
-                .findOne());
+        return session.withHandle(
+                h -> h.createQuery(SELECT + " WHERE client_id = :client AND key = :key ORDER BY version DESC LIMIT 1")
+                        .bind("client", client.value())
+                        .bind("key", key)
+                        .map(JdbiSources::source)
+                        .findOne());
     }
 
     @Override

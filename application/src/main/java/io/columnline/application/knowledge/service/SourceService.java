@@ -123,9 +123,7 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
 
     @Override
     public Source get(Caller caller, SourceId id) {
-        return sources.byId(id)
-                .filter(s -> caller.canSee(s.client()))
-                .orElseThrow(() -> new NotFound("source", id));
+        return sources.byId(id).filter(s -> caller.canSee(s.client())).orElseThrow(() -> new NotFound("source", id));
     }
 
     @Override
@@ -148,11 +146,11 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
     public Page<Source> list(Caller caller, ListQuery query, PageRequest page) {
         Optional<Client> client = access.named(caller, query.client());
         Violations problems = new Violations();
-        Optional<SourceStatus> status = parse(problems, () -> query.status().map(s -> SourceStatus.fromKey("status", s)));
+        Optional<SourceStatus> status =
+                parse(problems, () -> query.status().map(s -> SourceStatus.fromKey("status", s)));
         Optional<SourceType> type = parse(problems, () -> query.type().map(t -> SourceType.fromKey("type", t)));
         problems.throwIfAny();
-        return sources.list(
-                new Sources.Filter(client.map(Client::id), status, type, query.key()), page);
+        return sources.list(new Sources.Filter(client.map(Client::id), status, type, query.key()), page);
     }
 
     @Override
@@ -202,24 +200,24 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
             chunking = new Chunker.Unreadable("the " + source.type().key() + " document could not be read: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
-        switch (chunking) {
-            case Chunker.Unreadable unreadable -> sources.fail(claim, unreadable.reason(), clock.instant());
-            case Chunker.Chunked chunked when chunked.chunks().isEmpty() ->
-                sources.fail(
-                        claim,
-                        source.type() == SourceType.PDF
-                                ? "no text found (a scanned PDF? its pages hold images only; run OCR first)"
-                                : "no text found: the document is empty or holds only whitespace",
-                        clock.instant());
-            case Chunker.Chunked chunked -> {
-                List<SourceChunk> chunks = new ArrayList<>(chunked.chunks().size());
-                for (int i = 0; i < chunked.chunks().size(); i++) {
-                    Chunker.Draft draft = chunked.chunks().get(i);
-                    chunks.add(new SourceChunk(
-                            UUID.randomUUID(), source.id(), i, draft.content(), draft.tokenCount(), draft.metadata()));
-                }
-                transactions.run(() -> sources.complete(claim, chunks, chunked.tokenCount(), clock.instant()));
+        if (chunking instanceof Chunker.Unreadable unreadable) {
+            sources.fail(claim, unreadable.reason(), clock.instant());
+        } else if (chunking instanceof Chunker.Chunked chunked
+                && chunked.chunks().isEmpty()) {
+            sources.fail(
+                    claim,
+                    source.type() == SourceType.PDF
+                            ? "no text found (a scanned PDF? its pages hold images only; run OCR first)"
+                            : "no text found: the document is empty or holds only whitespace",
+                    clock.instant());
+        } else if (chunking instanceof Chunker.Chunked chunked) {
+            List<SourceChunk> chunks = new ArrayList<>(chunked.chunks().size());
+            for (int i = 0; i < chunked.chunks().size(); i++) {
+                Chunker.Draft draft = chunked.chunks().get(i);
+                chunks.add(new SourceChunk(
+                        UUID.randomUUID(), source.id(), i, draft.content(), draft.tokenCount(), draft.metadata()));
             }
+            transactions.run(() -> sources.complete(claim, chunks, chunked.tokenCount(), clock.instant()));
         }
         return true;
     }
