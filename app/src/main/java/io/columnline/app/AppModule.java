@@ -4,6 +4,7 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import io.columnline.adapters.documents.knowledge.ChunkSizes;
+import io.columnline.adapters.embeddings.knowledge.EmbedderHome;
 import io.columnline.adapters.http.knowledge.SourceLimits;
 import io.columnline.adapters.http.prospects.ImportLimits;
 import io.columnline.adapters.http.shared.HttpConfig;
@@ -129,6 +130,11 @@ abstract class AppModule {
         } catch (IllegalArgumentException e) {
             throw new Config.ConfigException("COLUMNLINE_CHUNK_TOKENS/COLUMNLINE_CHUNK_OVERLAP: " + e.getMessage());
         }
+    }
+
+    @Provides
+    static EmbedderHome embedderHome(Config config) {
+        return new EmbedderHome(config.home().resolve("djl"));
     }
 
     @Provides

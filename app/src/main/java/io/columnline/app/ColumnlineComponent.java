@@ -6,6 +6,7 @@ import dagger.Lazy;
 import io.columnline.adapters.cli.CliModule;
 import io.columnline.adapters.cli.shared.CliCommand;
 import io.columnline.adapters.documents.knowledge.KnowledgeDocumentsModule;
+import io.columnline.adapters.embeddings.knowledge.KnowledgeEmbeddingsModule;
 import io.columnline.adapters.http.HttpModule;
 import io.columnline.adapters.http.shared.HttpServer;
 import io.columnline.adapters.postgres.PostgresModule;
@@ -25,7 +26,8 @@ import java.util.Set;
             PostgresModule.class,
             HttpModule.class,
             CliModule.class,
-            KnowledgeDocumentsModule.class
+            KnowledgeDocumentsModule.class,
+            KnowledgeEmbeddingsModule.class
         })
 public interface ColumnlineComponent {
     Lifecycle lifecycle();

@@ -54,6 +54,25 @@ class SourcesHttpTest {
         return all;
     }
 
+    /** The vectors PostgreSQL holds for a source's chunks, as "model dimension" in chunk order. */
+    static List<String> vectors(String sourceId) throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(APP.databaseUrl());
+                var query = connection.prepareStatement("""
+                        SELECT e.model, e.dimension, cardinality(e.embedding) AS length FROM chunk_embeddings e
+                        JOIN source_chunks c ON c.id = e.chunk_id WHERE c.source_id = ?::uuid ORDER BY c.chunk_index
+                        """)) {
+            query.setString(1, sourceId);
+            List<String> found = new ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    assertThat(rows.getInt("length")).isEqualTo(rows.getInt("dimension"));
+                    found.add(rows.getString("model") + " " + rows.getInt("dimension"));
+                }
+            }
+            return found;
+        }
+    }
+
     @Test
     void markdown_waited_for_is_ready_with_chunks_and_its_bytes_come_back_unchanged() throws Exception {
         String handbook = "# Handbook\n\nWe sell to mid-sized firms.\n\n## Pricing\n\nPer seat, per month.\n";
@@ -140,7 +159,7 @@ class SourcesHttpTest {
     }
 
     @Test
-    void new_bytes_under_a_key_replace_the_old_version_and_delete_removes_a_source() {
+    void new_bytes_under_a_key_replace_the_old_version_and_delete_removes_a_source() throws Exception {
         String v1 = upload(acme, "?key=profile&wait=20", "text/plain", "Old profile text.")
                 .json()
                 .get("id")
@@ -155,11 +174,14 @@ class SourcesHttpTest {
                 .extracting(s -> s.get("id").asText())
                 .containsExactly(v2);
         assertThat(chunks(acme, v2)).extracting(c -> c.get("content").asText()).containsExactly("New profile text.");
+        assertThat(vectors(v1)).isEmpty();
+        assertThat(vectors(v2)).hasSize(1);
 
         assertThat(APP.get("/api/v1/sources/" + v2, other).status()).isEqualTo(404);
         assertThat(APP.delete("/api/v1/sources/" + v2, other).status()).isEqualTo(404);
         assertThat(APP.delete("/api/v1/sources/" + v2, acme).status()).isEqualTo(204);
         assertThat(APP.get("/api/v1/sources/" + v2, acme).status()).isEqualTo(404);
+        assertThat(vectors(v2)).isEmpty();
         assertThat(APP.get("/api/v1/sources/" + v2 + "/chunks", acme).status()).isEqualTo(404);
         assertThat(APP.get("/api/v1/sources/not-a-uuid", acme).status()).isEqualTo(404);
     }

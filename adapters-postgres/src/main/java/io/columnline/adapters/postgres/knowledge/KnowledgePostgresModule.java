@@ -2,6 +2,7 @@ package io.columnline.adapters.postgres.knowledge;
 
 import dagger.Binds;
 import dagger.Module;
+import io.columnline.application.knowledge.port.out.ChunkEmbeddings;
 import io.columnline.application.knowledge.port.out.Sources;
 
 /** The knowledge area's bindings; PostgresModule includes it. */
@@ -11,4 +12,7 @@ public abstract class KnowledgePostgresModule {
 
     @Binds
     abstract Sources sources(JdbiSources sources);
+
+    @Binds
+    abstract ChunkEmbeddings chunkEmbeddings(JdbiChunkEmbeddings embeddings);
 }

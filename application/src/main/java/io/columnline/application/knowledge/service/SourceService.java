@@ -2,7 +2,9 @@ package io.columnline.application.knowledge.service;
 
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
+import io.columnline.application.knowledge.port.out.ChunkEmbeddings;
 import io.columnline.application.knowledge.port.out.Chunker;
+import io.columnline.application.knowledge.port.out.Embedder;
 import io.columnline.application.knowledge.port.out.Sources;
 import io.columnline.application.shared.Page;
 import io.columnline.application.shared.PageRequest;
@@ -14,6 +16,7 @@ import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.NotFound;
 import io.columnline.domain.error.Violations;
 import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.knowledge.ChunkEmbedding;
 import io.columnline.domain.knowledge.Source;
 import io.columnline.domain.knowledge.SourceChunk;
 import io.columnline.domain.knowledge.SourceId;
@@ -44,15 +47,25 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
     private final ClientAccess access;
     private final Sources sources;
     private final Chunker chunker;
+    private final Embedder embedder;
+    private final ChunkEmbeddings embeddings;
     private final Transactions transactions;
     private final Clock clock;
 
     @Inject
     public SourceService(
-            ClientAccess access, Sources sources, Chunker chunker, Transactions transactions, Clock clock) {
+            ClientAccess access,
+            Sources sources,
+            Chunker chunker,
+            Embedder embedder,
+            ChunkEmbeddings embeddings,
+            Transactions transactions,
+            Clock clock) {
         this.access = access;
         this.sources = sources;
         this.chunker = chunker;
+        this.embedder = embedder;
+        this.embeddings = embeddings;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -217,7 +230,29 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
                 chunks.add(new SourceChunk(
                         UUID.randomUUID(), source.id(), i, draft.content(), draft.tokenCount(), draft.metadata()));
             }
-            transactions.run(() -> sources.complete(claim, chunks, chunked.tokenCount(), clock.instant()));
+            List<float[]> vectors;
+            try {
+                vectors =
+                        embedder.embed(chunks.stream().map(SourceChunk::content).toList());
+            } catch (RuntimeException e) {
+                sources.fail(
+                        claim,
+                        "the embedding model " + embedder.model() + " failed (" + e.getMessage()
+                                + "); the source is kept: send it again later",
+                        clock.instant());
+                return true;
+            }
+            List<ChunkEmbedding> embedded = new ArrayList<>(chunks.size());
+            for (int i = 0; i < chunks.size(); i++) {
+                SourceChunk chunk = chunks.get(i);
+                embedded.add(new ChunkEmbedding(
+                        chunk.id(), chunk.source(), chunk.chunkIndex(), embedder.model(), vectors.get(i)));
+            }
+            transactions.run(() -> {
+                if (sources.complete(claim, chunks, chunked.tokenCount(), clock.instant())) {
+                    embeddings.add(source.client(), embedded);
+                }
+            });
         }
         return true;
     }

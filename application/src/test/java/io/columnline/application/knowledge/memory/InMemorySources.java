@@ -155,6 +155,10 @@ public final class InMemorySources implements Sources {
         return sources.remove(id) != null;
     }
 
+    public synchronized boolean hasChunk(UUID chunk) {
+        return chunks.values().stream().flatMap(List::stream).anyMatch(c -> c.id().equals(chunk));
+    }
+
     private boolean holds(Claim claim) {
         Source source = sources.get(claim.source().id());
         Lease lease = leases.get(claim.source().id());

@@ -3,9 +3,11 @@ package io.columnline.application.knowledge.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.columnline.application.knowledge.memory.InMemoryChunkEmbeddings;
 import io.columnline.application.knowledge.memory.InMemorySources;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.port.out.Chunker;
+import io.columnline.application.knowledge.port.out.Embedder;
 import io.columnline.application.shared.Fixtures;
 import io.columnline.application.shared.InMemoryTransactions;
 import io.columnline.application.shared.MutableClock;
@@ -60,8 +62,55 @@ class SourceServiceTest {
         return new Chunker.Chunked(drafts, text.split("\\s+").length);
     };
 
-    private final SourceService service =
-            new SourceService(new ClientAccessService(clients), sources, paragraphs, new InMemoryTransactions(), clock);
+    /** Counts of a few words: an honest fake with the real one's contract (unit vectors, one per text). */
+    private final Embedder wordCounts = new Embedder() {
+        private static final List<String> WORDS = List.of("one", "two", "three", "new", "old");
+
+        @Override
+        public String model() {
+            return "word-counts";
+        }
+
+        @Override
+        public int dimension() {
+            return WORDS.size() + 1;
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            return texts.stream()
+                    .map(text -> {
+                        float[] v = new float[dimension()];
+                        v[WORDS.size()] = 0.5f;
+                        for (String word : text.split("\\s+")) {
+                            int i = WORDS.indexOf(word);
+                            if (i >= 0) {
+                                v[i]++;
+                            }
+                        }
+                        double norm = 0;
+                        for (float x : v) {
+                            norm += x * x;
+                        }
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] /= (float) Math.sqrt(norm);
+                        }
+                        return v;
+                    })
+                    .toList();
+        }
+    };
+
+    private final InMemoryChunkEmbeddings embeddings = new InMemoryChunkEmbeddings(sources);
+
+    private final SourceService service = new SourceService(
+            new ClientAccessService(clients),
+            sources,
+            paragraphs,
+            wordCounts,
+            embeddings,
+            new InMemoryTransactions(),
+            clock);
 
     private Client acme;
     private Caller admin;
@@ -117,6 +166,12 @@ class SourceServiceTest {
                         org.assertj.core.groups.Tuple.tuple(1, "three"));
         assertThat(new String(service.content(acmeKey, added.id()), StandardCharsets.UTF_8))
                 .isEqualTo("one two\n\nthree");
+        var vectors = embeddings.ofSource(added.id());
+        assertThat(vectors)
+                .extracting(v -> v.chunkIndex() + " " + v.model() + " " + v.dimension())
+                .containsExactly("0 word-counts 6", "1 word-counts 6");
+        assertThat(vectors.get(0).vector())
+                .isEqualTo(wordCounts.embed(List.of("one two")).get(0));
     }
 
     @Test
