@@ -3,9 +3,15 @@ package io.columnline.app;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import io.columnline.adapters.documents.knowledge.ChunkSizes;
+import io.columnline.adapters.embeddings.knowledge.EmbedderHome;
+import io.columnline.adapters.http.knowledge.SourceLimits;
 import io.columnline.adapters.http.prospects.ImportLimits;
 import io.columnline.adapters.http.shared.HttpConfig;
 import io.columnline.adapters.postgres.shared.Database;
+import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.SourcesUseCase;
+import io.columnline.application.knowledge.service.SourceService;
 import io.columnline.application.prompts.port.in.PromptReferences;
 import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
 import io.columnline.application.prompts.port.in.ReadPromptsUseCase;
@@ -115,6 +121,25 @@ abstract class AppModule {
     @Provides
     static ImportLimits importLimits(Config config) {
         return new ImportLimits(config.maxImportBytes());
+    }
+
+    @Provides
+    static SourceLimits sourceLimits(Config config) {
+        return new SourceLimits(config.maxSourceBytes());
+    }
+
+    @Provides
+    static ChunkSizes chunkSizes(Config config) {
+        try {
+            return new ChunkSizes(config.chunkTokens(), config.chunkOverlapTokens(), config.tokenizer());
+        } catch (IllegalArgumentException e) {
+            throw new Config.ConfigException("COLUMNLINE_CHUNK_TOKENS/COLUMNLINE_CHUNK_OVERLAP: " + e.getMessage());
+        }
+    }
+
+    @Provides
+    static EmbedderHome embedderHome(Config config) {
+        return new EmbedderHome(config.home().resolve("djl"));
     }
 
     @Provides
@@ -241,4 +266,10 @@ abstract class AppModule {
 
     @Binds
     abstract DossierContacts dossierContacts(RunContactService service);
+
+    @Binds
+    abstract SourcesUseCase sources(SourceService service);
+
+    @Binds
+    abstract ProcessSourcesUseCase processSources(SourceService service);
 }

@@ -5,9 +5,12 @@ import dagger.Component;
 import dagger.Lazy;
 import io.columnline.adapters.cli.CliModule;
 import io.columnline.adapters.cli.shared.CliCommand;
+import io.columnline.adapters.documents.knowledge.KnowledgeDocumentsModule;
+import io.columnline.adapters.embeddings.knowledge.KnowledgeEmbeddingsModule;
 import io.columnline.adapters.http.HttpModule;
 import io.columnline.adapters.http.shared.HttpServer;
 import io.columnline.adapters.postgres.PostgresModule;
+import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
 import io.columnline.application.publishing.port.in.DeliverWebhooksUseCase;
 import io.columnline.application.publishing.port.in.ReleaseDossiersUseCase;
 import io.columnline.application.shared.IdempotencyUseCase;
@@ -17,7 +20,15 @@ import java.util.Set;
 
 /** The whole application, wired at compile time. */
 @Singleton
-@Component(modules = {AppModule.class, PostgresModule.class, HttpModule.class, CliModule.class})
+@Component(
+        modules = {
+            AppModule.class,
+            PostgresModule.class,
+            HttpModule.class,
+            CliModule.class,
+            KnowledgeDocumentsModule.class,
+            KnowledgeEmbeddingsModule.class
+        })
 public interface ColumnlineComponent {
     Lifecycle lifecycle();
 
@@ -30,6 +41,8 @@ public interface ColumnlineComponent {
     Lazy<DeliverWebhooksUseCase> webhooks();
 
     Lazy<ReleaseDossiersUseCase> releases();
+
+    Lazy<ProcessSourcesUseCase> sourceProcessing();
 
     Set<CliCommand> commands();
 

@@ -20,7 +20,12 @@ public record Config(
         int webhookMaxAttempts,
         long releaseEveryMillis,
         double rateLimitPerKey,
-        double rateLimitBurst) {
+        double rateLimitBurst,
+        long maxSourceBytes,
+        int chunkTokens,
+        int chunkOverlapTokens,
+        String tokenizer,
+        int sourceWorkers) {
 
     static final long MIB = 1024 * 1024;
 
@@ -48,7 +53,13 @@ public record Config(
                 number(env, "COLUMNLINE_RELEASE_EVERY_MS", 30_000, 1000, 86_400_000),
                 // requests a second per key (0: no limit), in bursts of twice that unless told
                 rate,
-                decimal(env, "COLUMNLINE_RATE_LIMIT_BURST", Math.max(1, 2 * rate), 1, 2_000_000));
+                decimal(env, "COLUMNLINE_RATE_LIMIT_BURST", Math.max(1, 2 * rate), 1, 2_000_000),
+                number(env, "COLUMNLINE_MAX_SOURCE_BYTES", 50 * MIB, 1024, Integer.MAX_VALUE - 64),
+                (int) number(env, "COLUMNLINE_CHUNK_TOKENS", 512, 16, 8192),
+                (int) number(env, "COLUMNLINE_CHUNK_OVERLAP", 64, 0, 4095),
+                nonBlank(env.get("COLUMNLINE_TOKENIZER")).orElse("cl100k_base"),
+                (int) number(
+                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
     }
 
     /**

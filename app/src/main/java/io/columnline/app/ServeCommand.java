@@ -66,6 +66,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             ColumnlineComponent component,
             HttpServer http,
             ScheduledExecutorService jobs,
+            ScheduledExecutorService sourceWorkers,
             java.util.Optional<String> newAdminKey,
             AtomicBoolean stopped) {
         int port() {
@@ -78,6 +79,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             }
             LOG.info("stopping: finishing requests in flight");
             jobs.shutdownNow();
+            sourceWorkers.shutdownNow();
             http.stop(10_000);
             component.lifecycle().close();
             LOG.info("stopped");
@@ -138,7 +140,34 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 2_000,
                 component.lifecycle().config().releaseEveryMillis(),
                 TimeUnit.MILLISECONDS);
-        return new Server(component, http, jobs, newAdminKey, new AtomicBoolean());
+        return new Server(component, http, jobs, startSourceWorkers(component), newAdminKey, new AtomicBoolean());
+    }
+
+    /**
+     * Context sources are read and chunked on as many threads as COLUMNLINE_SOURCE_WORKERS says (the
+     * cores, by default); each takes the next waiting source as soon as it is done with one.
+     */
+    private static ScheduledExecutorService startSourceWorkers(ColumnlineComponent component) {
+        int workers = component.lifecycle().config().sourceWorkers();
+        java.util.concurrent.atomic.AtomicInteger numbers = new java.util.concurrent.atomic.AtomicInteger();
+        ScheduledExecutorService pool = Executors.newScheduledThreadPool(workers, r -> {
+            Thread t = new Thread(r, "columnline-sources-" + numbers.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < workers; i++) {
+            pool.scheduleWithFixedDelay(
+                    () -> runJob("process context sources", () -> {
+                        var processing = component.sourceProcessing().get();
+                        while (!Thread.currentThread().isInterrupted() && processing.processNext()) {
+                            // the next one straight away
+                        }
+                    }),
+                    100 + 50L * i,
+                    200,
+                    TimeUnit.MILLISECONDS);
+        }
+        return pool;
     }
 
     private static void warmUp() {

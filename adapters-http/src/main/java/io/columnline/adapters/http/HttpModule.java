@@ -1,6 +1,7 @@
 package io.columnline.adapters.http;
 
 import dagger.Module;
+import io.columnline.adapters.http.knowledge.KnowledgeHttpModule;
 import io.columnline.adapters.http.prompts.PromptsHttpModule;
 import io.columnline.adapters.http.prospects.ProspectsHttpModule;
 import io.columnline.adapters.http.publishing.PublishingHttpModule;
@@ -16,7 +17,8 @@ import io.columnline.adapters.http.tracking.TrackingHttpModule;
             TrackingHttpModule.class,
             PromptsHttpModule.class,
             PublishingHttpModule.class,
-            ProspectsHttpModule.class
+            ProspectsHttpModule.class,
+            KnowledgeHttpModule.class
         })
 public abstract class HttpModule {
     private HttpModule() {}

@@ -2,6 +2,7 @@ package io.columnline.adapters.postgres;
 
 import dagger.Module;
 import dagger.Provides;
+import io.columnline.adapters.postgres.knowledge.KnowledgePostgresModule;
 import io.columnline.adapters.postgres.prompts.PromptsPostgresModule;
 import io.columnline.adapters.postgres.prospects.ProspectsPostgresModule;
 import io.columnline.adapters.postgres.publishing.PublishingPostgresModule;
@@ -19,7 +20,8 @@ import org.jdbi.v3.core.Jdbi;
             TrackingPostgresModule.class,
             PromptsPostgresModule.class,
             PublishingPostgresModule.class,
-            ProspectsPostgresModule.class
+            ProspectsPostgresModule.class,
+            KnowledgePostgresModule.class
         })
 public abstract class PostgresModule {
     private PostgresModule() {}

@@ -1,6 +1,5 @@
 /**
- * Knowledge: context sources, chunks, embeddings, search, insights, the research cache, knowledge
- * documents, artifacts and events. Empty until its first use case lands; its adapters get a
- * {@code knowledge} package of their own then.
+ * Knowledge: context sources, their token-counted chunks and embeddings; search, insights, the
+ * research cache, knowledge documents, artifacts and events are to come here too.
  */
 package io.columnline.application.knowledge;

@@ -37,7 +37,9 @@ final class Migrations implements ResourceProvider {
             "V12__dossier_lookups_stay_on_their_keys.sql",
             "V13__publish_writes_fewer_index_entries.sql",
             "V14__run_keys_checked_by_primary_key.sql",
-            "V15__pipelines.sql");
+            "V15__pipelines.sql",
+            "V20__context_sources_chunks.sql",
+            "V21__chunk_embeddings.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 

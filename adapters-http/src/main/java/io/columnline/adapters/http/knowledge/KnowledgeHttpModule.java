@@ -1,0 +1,16 @@
+package io.columnline.adapters.http.knowledge;
+
+import dagger.Binds;
+import dagger.Module;
+import dagger.multibindings.IntoSet;
+import io.columnline.adapters.http.shared.Routes;
+
+/** The knowledge area's bindings; HttpModule includes it. */
+@Module
+public abstract class KnowledgeHttpModule {
+    private KnowledgeHttpModule() {}
+
+    @Binds
+    @IntoSet
+    abstract Routes sources(SourceRoutes routes);
+}
