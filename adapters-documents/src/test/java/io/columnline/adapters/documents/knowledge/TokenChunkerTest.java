@@ -14,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -251,9 +253,15 @@ class TokenChunkerTest {
         }
     }
 
+    /**
+     * PDFBox's standard 14 fonts cannot draw Cyrillic; Debian's fonts-dejavu-core (which .ci/run
+     * installs when it is missing) has a free font that can.
+     */
+    static final Path DEJAVU_SANS = Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+
     static byte[] pdf(List<String> pages, String ownerPassword) throws IOException {
         try (PDDocument document = new PDDocument();
-                InputStream font = TokenChunkerTest.class.getResourceAsStream("/fonts/DejaVuSans.ttf")) {
+                InputStream font = Files.newInputStream(DEJAVU_SANS)) {
             PDType0Font dejaVu = PDType0Font.load(document, font);
             for (String text : pages) {
                 PDPage page = new PDPage();
