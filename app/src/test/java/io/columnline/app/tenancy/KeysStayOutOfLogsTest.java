@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import io.columnline.app.TestApp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +26,16 @@ class KeysStayOutOfLogsTest {
     @RegisterExtension
     static final TestApp APP = new TestApp();
 
-    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    /** Server threads (workers, the access log) append while the test reads. */
+    private final Queue<ILoggingEvent> seen = new ConcurrentLinkedQueue<>();
+
+    private final AppenderBase<ILoggingEvent> lines = new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            event.prepareForDeferredProcessing();
+            seen.add(event);
+        }
+    };
     private Logger root;
 
     @BeforeEach
@@ -72,11 +83,11 @@ class KeysStayOutOfLogsTest {
         APP.post("/api/v1/runs/" + runId + "/publish", key, "{}");
         APP.get("/api/v1/dossiers", key);
 
-        assertThat(lines.list)
+        assertThat(seen)
                 .as("the access log saw the requests")
                 .anySatisfy(
                         line -> assertThat(line.getFormattedMessage()).contains("/api/v1/runs/" + runId + "/publish"));
-        for (ILoggingEvent line : lines.list) {
+        for (ILoggingEvent line : seen) {
             String text = line.getFormattedMessage()
                     + (line.getThrowableProxy() == null
                             ? ""
