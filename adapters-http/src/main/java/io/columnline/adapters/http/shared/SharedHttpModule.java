@@ -14,6 +14,10 @@ public abstract class SharedHttpModule {
     @IntoSet
     abstract Routes health(HealthRoutes routes);
 
+    @Binds
+    @IntoSet
+    abstract Routes docs(DocsRoutes routes);
+
     /** The JSON Schema library reads JSON with Jackson, which only this adapter has. */
     @Binds
     abstract JsonSchemaValidator jsonSchemaValidator(NetworkntJsonSchemaValidator validator);

@@ -1,0 +1,98 @@
+package io.columnline.adapters.http.shared;
+
+import io.columnline.domain.error.NotFound;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * {@code /docs}: Swagger UI reading {@code /openapi.json}, served from its Maven Central webjar
+ * inside the jar, so the explorer works with no network. Only the files the page needs are served.
+ */
+final class DocsRoutes implements Routes {
+    private static final Map<String, String> FILES = Map.of(
+            "swagger-ui.css", "text/css; charset=utf-8",
+            "swagger-ui-bundle.js", "text/javascript; charset=utf-8",
+            "swagger-ui-standalone-preset.js", "text/javascript; charset=utf-8");
+
+    private static final String PAGE = """
+            <!doctype html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <title>Columnline API</title>
+              <link rel="stylesheet" href="/docs/swagger-ui.css">
+            </head>
+            <body>
+              <div id="swagger-ui"></div>
+              <script src="/docs/swagger-ui-bundle.js"></script>
+              <script src="/docs/swagger-ui-standalone-preset.js"></script>
+              <script>
+                window.ui = SwaggerUIBundle({
+                  url: "/openapi.json",
+                  dom_id: "#swagger-ui",
+                  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+                  layout: "StandaloneLayout"
+                });
+              </script>
+            </body>
+            </html>
+            """;
+
+    private final String folder;
+
+    @Inject
+    DocsRoutes() {
+        this.folder = "META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
+    }
+
+    @Override
+    public void register(Router router) {
+        router.publicGet(
+                "/docs", r -> new Response(200, PAGE.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8"));
+        router.publicGet("/docs/{file}", r -> {
+            String file = r.path("file");
+            String type = FILES.get(file);
+            if (type == null) {
+                throw new NotFound("docs file", file);
+            }
+            return new Response(200, read(folder + file), type);
+        });
+    }
+
+    @Override
+    public Optional<String> openApiFragment() {
+        return Optional.of("/openapi/docs.json");
+    }
+
+    private static String webjarVersion() {
+        Properties pom = new Properties();
+        try (InputStream in = resource("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
+            pom.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return pom.getProperty("version");
+    }
+
+    private static byte[] read(String path) {
+        try (InputStream in = resource(path)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static InputStream resource(String path) {
+        InputStream in = DocsRoutes.class.getClassLoader().getResourceAsStream(path);
+        if (in == null) {
+            throw new IllegalStateException("the Swagger UI webjar lacks " + path);
+        }
+        return in;
+    }
+}
