@@ -43,11 +43,12 @@ class OpenApiContractTest {
     }
 
     @Test
-    void every_operation_is_tagged_by_its_area_and_summarised_and_the_document_says_where_and_who() {
+    void every_operation_has_a_unique_id_a_summary_and_its_area_s_tag_and_the_document_says_where_and_who() {
         JsonNode document = APP.get("/openapi.json", null).json();
         assertThat(document.path("servers").isEmpty()).isFalse();
         assertThat(document.path("info").path("contact").isObject()).isTrue();
         Set<String> declared = new TreeSet<>();
+        Set<String> operationIds = new TreeSet<>();
         document.path("tags").forEach(tag -> declared.add(tag.path("name").asText()));
         for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
             var path = paths.next();
@@ -63,6 +64,13 @@ class OpenApiContractTest {
                 assertThat(op.getValue().path("tags").isEmpty())
                         .as(name + " has a tag")
                         .isFalse();
+                String operationId = op.getValue().path("operationId").asText();
+                assertThat(operationId)
+                        .as(name + " has an operationId: a verb and a noun in camelCase, e.g. logStep")
+                        .matches("[a-z]+[A-Z][A-Za-z]*");
+                assertThat(operationIds.add(operationId))
+                        .as(name + "'s operationId " + operationId + " is unique")
+                        .isTrue();
                 op.getValue()
                         .path("tags")
                         .forEach(tag -> assertThat(declared)
