@@ -2,6 +2,12 @@ package io.columnline.domain.prompt;
 
 import io.columnline.domain.Key;
 import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.Violations;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A movable name for one version of a prompt ({@code production}, {@code staging}, …). {@code
@@ -27,6 +33,38 @@ public record PromptLabel(String value) {
             throw new Invalid(field, "'latest' always names the newest version and cannot be moved");
         }
         return label;
+    }
+
+    /** The labels a save asks for, each checked as {@code labels[i]}; problems go to {@code problems}. */
+    public static Set<PromptLabel> movable(List<String> names, Violations problems) {
+        Set<PromptLabel> labels = new LinkedHashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            try {
+                labels.add(movable("labels[" + i + "]", names.get(i)));
+            } catch (Invalid e) {
+                problems.addAll(e.violations());
+            }
+        }
+        return labels;
+    }
+
+    /**
+     * The labels a save moves to {@code version}: those it asks for, and {@code production} when it
+     * made a key's first version, less those that already name that version ({@code current}).
+     */
+    public static List<PromptLabel> toMove(
+            Set<PromptLabel> requested, boolean firstVersion, int version, Map<PromptLabel, Integer> current) {
+        Set<PromptLabel> labels = new LinkedHashSet<>(requested);
+        if (firstVersion) {
+            labels.add(PRODUCTION);
+        }
+        List<PromptLabel> moved = new ArrayList<>();
+        for (PromptLabel label : labels) {
+            if (!Integer.valueOf(version).equals(current.get(label))) {
+                moved.add(label);
+            }
+        }
+        return List.copyOf(moved);
     }
 
     @Override

@@ -56,6 +56,22 @@ class PromptTest {
     }
 
     @Test
+    void a_save_moves_the_labels_it_asks_for_and_production_on_a_first_version_but_not_those_in_place() {
+        var problems = new io.columnline.domain.error.Violations();
+        var asked = PromptLabel.movable(java.util.List.of("staging", "latest", "qa"), problems);
+        assertThat(asked).containsExactly(new PromptLabel("staging"), new PromptLabel("qa"));
+        assertThat(problems.list())
+                .singleElement()
+                .satisfies(v -> assertThat(v.field()).isEqualTo("labels[1]"));
+
+        assertThat(PromptLabel.toMove(asked, true, 1, Map.of()))
+                .containsExactly(new PromptLabel("staging"), new PromptLabel("qa"), PromptLabel.PRODUCTION);
+        assertThat(PromptLabel.toMove(asked, false, 4, Map.of(new PromptLabel("qa"), 4, PromptLabel.PRODUCTION, 3)))
+                .containsExactly(new PromptLabel("staging"));
+        assertThat(PromptLabel.toMove(java.util.Set.of(), false, 1, Map.of())).isEmpty();
+    }
+
+    @Test
     void latest_cannot_be_moved_and_labels_are_keys() {
         assertThatThrownBy(() -> PromptLabel.movable("label", "latest")).isInstanceOf(Invalid.class);
         assertThatThrownBy(() -> PromptLabel.movable("labels[0]", "Prod!"))

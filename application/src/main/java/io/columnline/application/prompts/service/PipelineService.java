@@ -19,8 +19,6 @@ import io.columnline.domain.prompt.PromptSelector;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,15 +59,7 @@ public final class PipelineService implements SavePipelineUseCase, ReadPipelines
                 problems.addAll(e.violations());
             }
         }
-        Set<PromptLabel> labels = new LinkedHashSet<>();
-        for (int i = 0; i < draft.labels().size(); i++) {
-            try {
-                labels.add(
-                        PromptLabel.movable("labels[" + i + "]", draft.labels().get(i)));
-            } catch (Invalid e) {
-                problems.addAll(e.violations());
-            }
-        }
+        Set<PromptLabel> labels = PromptLabel.movable(draft.labels(), problems);
         problems.throwIfAny();
         PipelineKey checked = key;
         return transactions.inTransaction(() -> apply(checked, draft, labels));
@@ -80,27 +70,21 @@ public final class PipelineService implements SavePipelineUseCase, ReadPipelines
         Optional<Pipeline> existing = pipelines.byKey(key);
         Optional<PipelineVersion> newest = existing.flatMap(p -> pipelines.version(key, p.latestVersion()));
         boolean newVersion = newest.isEmpty() || !newest.get().definition().equals(draft.document());
-        Set<PromptLabel> labels = new LinkedHashSet<>(requested);
         PipelineVersion version;
         if (newVersion) {
             int number = existing.map(p -> p.latestVersion() + 1).orElse(1);
             version = new PipelineVersion(key, number, draft.document(), now);
             pipelines.addVersion(version);
-            if (number == 1) {
-                labels.add(PromptLabel.PRODUCTION);
-            }
         } else {
             version = newest.get();
         }
-        Map<PromptLabel, Integer> before = existing.map(Pipeline::labels).orElse(Map.of());
-        List<PromptLabel> moved = new ArrayList<>();
-        for (PromptLabel label : labels) {
-            if (!Integer.valueOf(version.version()).equals(before.get(label))) {
-                pipelines.setLabel(key, label, version.version());
-                moved.add(label);
-            }
-        }
-        return new Saved(pipelines.byKey(key).orElseThrow(), version, newVersion, List.copyOf(moved));
+        List<PromptLabel> moved = PromptLabel.toMove(
+                requested,
+                newVersion && version.version() == 1,
+                version.version(),
+                existing.map(Pipeline::labels).orElse(Map.of()));
+        moved.forEach(label -> pipelines.setLabel(key, label, version.version()));
+        return new Saved(pipelines.byKey(key).orElseThrow(), version, newVersion, moved);
     }
 
     @Override

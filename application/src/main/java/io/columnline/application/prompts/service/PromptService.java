@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -115,15 +114,7 @@ public final class PromptService implements SavePromptUseCase, ReadPromptsUseCas
         } catch (Invalid e) {
             problems.addAll(e.violations());
         }
-        Set<PromptLabel> labels = new LinkedHashSet<>();
-        for (int i = 0; i < draft.labels().size(); i++) {
-            try {
-                labels.add(
-                        PromptLabel.movable("labels[" + i + "]", draft.labels().get(i)));
-            } catch (Invalid e) {
-                problems.addAll(e.violations());
-            }
-        }
+        Set<PromptLabel> labels = PromptLabel.movable(draft.labels(), problems);
         problems.throwIfAny();
         return new Checked(key, content, labels);
     }
@@ -134,27 +125,21 @@ public final class PromptService implements SavePromptUseCase, ReadPromptsUseCas
         Optional<PromptVersion> newest = existing.flatMap(p -> prompts.version(p.key(), p.latestVersion()));
         PromptVersion version;
         boolean newVersion = newest.isEmpty() || !newest.get().content().equals(draft.content());
-        Set<PromptLabel> labels = new LinkedHashSet<>(draft.labels());
         if (newVersion) {
             int number = existing.map(p -> p.latestVersion() + 1).orElse(1);
             version = new PromptVersion(draft.key(), number, draft.content(), now);
             prompts.addVersion(version);
-            if (number == 1) {
-                labels.add(PromptLabel.PRODUCTION);
-            }
         } else {
             version = newest.get();
         }
-        Map<PromptLabel, Integer> before = existing.map(Prompt::labels).orElse(Map.of());
-        List<PromptLabel> moved = new ArrayList<>();
-        for (PromptLabel label : labels) {
-            if (!Integer.valueOf(version.version()).equals(before.get(label))) {
-                prompts.setLabel(draft.key(), label, version.version());
-                moved.add(label);
-            }
-        }
+        List<PromptLabel> moved = PromptLabel.toMove(
+                draft.labels(),
+                newVersion && version.version() == 1,
+                version.version(),
+                existing.map(Prompt::labels).orElse(Map.of()));
+        moved.forEach(label -> prompts.setLabel(draft.key(), label, version.version()));
         Prompt after = prompts.byKey(draft.key()).orElseThrow();
-        return new Saved(after, version, newVersion, List.copyOf(moved));
+        return new Saved(after, version, newVersion, moved);
     }
 
     @Override
