@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code /docs}: Swagger UI reading {@code /openapi.json}, served from its Maven Central webjar
@@ -45,6 +46,8 @@ final class DocsRoutes implements Routes {
             """;
 
     private final String folder;
+    /** Read from the jar once, on first request: the bundle is 1.4 MB. */
+    private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
 
     @Inject
     DocsRoutes() {
@@ -61,7 +64,7 @@ final class DocsRoutes implements Routes {
             if (type == null) {
                 throw new NotFound("docs file", file);
             }
-            return new Response(200, read(folder + file), type);
+            return new Response(200, loaded.computeIfAbsent(file, f -> read(folder + f)), type);
         });
     }
 
