@@ -3,14 +3,21 @@ package io.columnline.app;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dagger.multibindings.IntoSet;
+import dagger.multibindings.Multibinds;
 import io.columnline.adapters.documents.knowledge.ChunkSizes;
 import io.columnline.adapters.embeddings.knowledge.EmbedderHome;
 import io.columnline.adapters.http.knowledge.SourceLimits;
 import io.columnline.adapters.http.prospects.ImportLimits;
 import io.columnline.adapters.http.shared.HttpConfig;
 import io.columnline.adapters.postgres.shared.Database;
+import io.columnline.adapters.search.shared.SearchHome;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.SearchIndexUseCase;
+import io.columnline.application.knowledge.port.in.SearchUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
+import io.columnline.application.knowledge.service.SearchIndexService;
+import io.columnline.application.knowledge.service.SearchService;
 import io.columnline.application.knowledge.service.SourceService;
 import io.columnline.application.prompts.port.in.PromptReferences;
 import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
@@ -56,6 +63,7 @@ import io.columnline.application.shared.HealthService;
 import io.columnline.application.shared.HealthUseCase;
 import io.columnline.application.shared.IdempotencyService;
 import io.columnline.application.shared.IdempotencyUseCase;
+import io.columnline.application.shared.ReadinessCheck;
 import io.columnline.application.tenancy.port.in.ApiKeysUseCase;
 import io.columnline.application.tenancy.port.in.AuthenticateUseCase;
 import io.columnline.application.tenancy.port.in.ClientAccess;
@@ -82,6 +90,8 @@ import io.columnline.application.tracking.service.StageService;
 import io.columnline.application.tracking.service.StepService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Set;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
 @Module
@@ -140,6 +150,33 @@ abstract class AppModule {
     @Provides
     static EmbedderHome embedderHome(Config config) {
         return new EmbedderHome(config.home().resolve("djl"));
+    }
+
+    /**
+     * The search index is a derived copy of one database, so each database has its own folder: a
+     * home used with another database (tests, a moved server) never reads the wrong index.
+     */
+    @Provides
+    static SearchHome searchHome(Config config) {
+        String database = config.databaseUrl()
+                .map(url -> "db-" + HexFormat.of().formatHex(sha256(url)).substring(0, 16))
+                .orElse("embedded");
+        return new SearchHome(config.home().resolve("index").resolve(database));
+    }
+
+    /** Long enough for a small index to rebuild, short enough to answer Make.com within its 40 s. */
+    @Provides
+    static SearchIndexService.SearchWait searchWait() {
+        return new SearchIndexService.SearchWait(java.time.Duration.ofSeconds(20));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Provides
@@ -272,4 +309,17 @@ abstract class AppModule {
 
     @Binds
     abstract ProcessSourcesUseCase processSources(SourceService service);
+
+    @Binds
+    abstract SearchUseCase search(SearchService service);
+
+    @Binds
+    abstract SearchIndexUseCase searchIndex(SearchIndexService service);
+
+    @Multibinds
+    abstract Set<ReadinessCheck> readinessChecks();
+
+    @Binds
+    @IntoSet
+    abstract ReadinessCheck searchIndexReadiness(SearchIndexService service);
 }

@@ -10,7 +10,9 @@ import io.columnline.adapters.embeddings.knowledge.KnowledgeEmbeddingsModule;
 import io.columnline.adapters.http.HttpModule;
 import io.columnline.adapters.http.shared.HttpServer;
 import io.columnline.adapters.postgres.PostgresModule;
+import io.columnline.adapters.search.SearchModule;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.SearchIndexUseCase;
 import io.columnline.application.publishing.port.in.DeliverWebhooksUseCase;
 import io.columnline.application.publishing.port.in.ReleaseDossiersUseCase;
 import io.columnline.application.shared.IdempotencyUseCase;
@@ -27,7 +29,8 @@ import java.util.Set;
             HttpModule.class,
             CliModule.class,
             KnowledgeDocumentsModule.class,
-            KnowledgeEmbeddingsModule.class
+            KnowledgeEmbeddingsModule.class,
+            SearchModule.class
         })
 public interface ColumnlineComponent {
     Lifecycle lifecycle();
@@ -43,6 +46,8 @@ public interface ColumnlineComponent {
     Lazy<ReleaseDossiersUseCase> releases();
 
     Lazy<ProcessSourcesUseCase> sourceProcessing();
+
+    Lazy<SearchIndexUseCase> searchIndex();
 
     Set<CliCommand> commands();
 

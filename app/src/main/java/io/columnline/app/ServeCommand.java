@@ -81,6 +81,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
             jobs.shutdownNow();
             sourceWorkers.shutdownNow();
             http.stop(10_000);
+            component.searchIndex().get().close();
             component.lifecycle().close();
             LOG.info("stopped");
         }
@@ -114,6 +115,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .apiKeys()
                 .get()
                 .ensureAdminKey(component.lifecycle().config().adminKey());
+        openSearchIndex(component);
         HttpServer http = component.httpServer().get();
         http.start();
         ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -168,6 +170,24 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                     TimeUnit.MILLISECONDS);
         }
         return pool;
+    }
+
+    /**
+     * Brings the search index up to date on a thread of its own: a missing index rebuilds from
+     * PostgreSQL while the server already answers (searches wait for it a while, /readyz says
+     * rebuilding). A small one is ready before the first request: it is given a second.
+     */
+    private static void openSearchIndex(ColumnlineComponent component) {
+        var index = component.searchIndex().get();
+        Thread opening = Thread.ofPlatform()
+                .daemon()
+                .name("columnline-search-index")
+                .start(() -> runJob("bring the search index up to date", index::bringUpToDate));
+        try {
+            opening.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void warmUp() {

@@ -49,6 +49,8 @@ class ArchitectureTest {
             "io.columnline.adapters.postgres.shared.JdbiSession",
             "io.columnline.adapters.http.shared.HttpServer",
             "io.columnline.adapters.cli.shared.CliCommand",
+            "io.columnline.adapters.search.shared.SearchHome",
+            "io.columnline.adapters.search.knowledge.LuceneChunkIndex",
             "io.columnline.app.Main"
         }) {
             if (!classes.contain(layer)) {
@@ -87,6 +89,7 @@ class ArchitectureTest {
                         "org.postgresql..",
                         "com.zaxxer..",
                         "org.flywaydb..",
+                        "org.apache.lucene..",
                         "io.columnline.adapters..",
                         "io.columnline.app..");
         rule.check(classes);

@@ -27,6 +27,8 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, String> extraEnv = new HashMap<>();
+    private TestApp sharesDatabaseOf;
+    private Config config;
     private ColumnlineComponent component;
     private ServeCommand.Server server;
     private String databaseUrl;
@@ -38,9 +40,15 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** A second instance on the first one's database, with a home (and so a search index) of its own. */
+    public TestApp sharingTheDatabaseOf(TestApp first) {
+        sharesDatabaseOf = first;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
-        databaseUrl = TestPostgres.newDatabaseUrl();
+        databaseUrl = sharesDatabaseOf != null ? sharesDatabaseOf.databaseUrl : TestPostgres.newDatabaseUrl();
         Map<String, String> env = new HashMap<>(Map.of(
                 "COLUMNLINE_DATABASE_URL",
                 databaseUrl,
@@ -53,9 +61,33 @@ public final class TestApp implements BeforeAllCallback, AfterAllCallback {
                 "COLUMNLINE_HOME",
                 Path.of(System.getProperty("java.io.tmpdir"), "columnline-test-home")
                         .toString()));
+        if (sharesDatabaseOf != null) {
+            try {
+                env.put(
+                        "COLUMNLINE_HOME",
+                        java.nio.file.Files.createTempDirectory("columnline-test-home-")
+                                .toString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         env.putAll(extraEnv);
-        component = ColumnlineComponent.create(Config.fromEnvironment(env));
+        config = Config.fromEnvironment(env);
+        component = ColumnlineComponent.create(config);
         server = ServeCommand.start(component);
+    }
+
+    /** Stops the server, runs {@code whileStopped}, and starts it again on the same database and home. */
+    public void restart(Runnable whileStopped) {
+        server.stop();
+        whileStopped.run();
+        component = ColumnlineComponent.create(config);
+        server = ServeCommand.start(component);
+    }
+
+    /** The folder of this instance's search index (a derived copy: deleting it makes a rebuild). */
+    public Path searchIndexDirectory() {
+        return AppModule.searchHome(config).directory();
     }
 
     @Override

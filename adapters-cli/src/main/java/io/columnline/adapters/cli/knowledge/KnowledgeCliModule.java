@@ -13,4 +13,12 @@ public abstract class KnowledgeCliModule {
     @Binds
     @IntoSet
     abstract CliCommand sources(SourcesCommand command);
+
+    @Binds
+    @IntoSet
+    abstract CliCommand search(SearchCommand command);
+
+    @Binds
+    @IntoSet
+    abstract CliCommand index(IndexCommand command);
 }

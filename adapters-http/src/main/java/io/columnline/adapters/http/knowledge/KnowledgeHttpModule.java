@@ -13,4 +13,8 @@ public abstract class KnowledgeHttpModule {
     @Binds
     @IntoSet
     abstract Routes sources(SourceRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes search(SearchRoutes routes);
 }

@@ -16,11 +16,13 @@ final class HealthRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.publicGet("/healthz", request -> Response.ok(Map.of("status", "ok")));
-        router.publicGet(
-                "/readyz",
-                request -> health.ready()
-                        ? Response.ok(Map.of("status", "ready"))
-                        : Response.of(503, Map.of("status", "not_ready")));
+        router.publicGet("/readyz", request -> {
+            Map<String, String> body = new java.util.LinkedHashMap<>();
+            boolean ready = health.ready();
+            body.put("status", ready ? "ready" : "not_ready");
+            body.putAll(health.parts());
+            return ready ? Response.ok(body) : Response.of(503, body);
+        });
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.columnline.domain.error.Forbidden;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.NotFound;
 import io.columnline.domain.error.Unauthenticated;
+import io.columnline.domain.error.Unavailable;
 import io.columnline.domain.error.Violation;
 import java.util.List;
 
@@ -35,6 +36,7 @@ public record Problem(String type, String title, int status, String detail, List
             case Conflict e -> of(409, "conflict", "Conflict", e.getMessage());
             case Unauthenticated e -> of(401, "unauthenticated", "Missing or invalid API key", e.getMessage());
             case Forbidden e -> of(403, "forbidden", "Not allowed for this key", e.getMessage());
+            case Unavailable e -> of(503, "unavailable", "Not available yet", e.getMessage());
             case MalformedBody e -> of(400, "malformed-body", "The body could not be read", e.getMessage());
             case BodyTooLarge e -> of(413, "body-too-large", "The body is too large", e.getMessage());
             case RateLimited e -> of(429, "rate-limited", "Too many requests for this key", e.getMessage());

@@ -3,6 +3,7 @@ package io.columnline.adapters.postgres.knowledge;
 import dagger.Binds;
 import dagger.Module;
 import io.columnline.application.knowledge.port.out.ChunkEmbeddings;
+import io.columnline.application.knowledge.port.out.SearchableChunks;
 import io.columnline.application.knowledge.port.out.Sources;
 
 /** The knowledge area's bindings; PostgresModule includes it. */
@@ -15,4 +16,7 @@ public abstract class KnowledgePostgresModule {
 
     @Binds
     abstract ChunkEmbeddings chunkEmbeddings(JdbiChunkEmbeddings embeddings);
+
+    @Binds
+    abstract SearchableChunks searchableChunks(JdbiSearchableChunks chunks);
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestPostgres {
     private static final String TEMPLATE = "columnline_template";
     /** Reference data the migrations load; tests keep it between cases. */
-    private static final Set<String> KEEP = Set.of("flyway_schema_history", "model_prices");
+    private static final Set<String> KEEP = Set.of("flyway_schema_history", "model_prices", "knowledge_index_epoch");
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres server;

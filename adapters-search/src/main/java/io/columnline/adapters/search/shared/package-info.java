@@ -1,0 +1,2 @@
+/** What the search adapter's areas share: where the indexes live. */
+package io.columnline.adapters.search.shared;
