@@ -92,6 +92,7 @@ final class Analysis {
                 Tokenizer source = new StandardTokenizer();
                 TokenStream stream = capitalisedOnly ? new Capitalised(source) : source;
                 stream = new LowerCaseFilter(stream);
+                stream = new StopFilter(stream, STOP_WORDS);
                 stream = new Latin(stream);
                 if (prefixes) {
                     stream = new EdgeNGramTokenFilter(stream, 2, MAX_GRAM, true);
