@@ -201,13 +201,29 @@ public final class JsonText {
                     if (at + 4 > text.length()) {
                         throw new IllegalArgumentException("a \\u escape ends early in " + abbreviated());
                     }
-                    char c = (char) Integer.parseInt(text.substring(at, at + 4), 16);
+                    char c = hex(at);
                     at += 4;
                     yield c;
                 }
                 default -> escaped;
             };
         }
+    }
+
+    /**
+     * The four hex digits of a {@code \\u} escape. ASCII digits only: {@link Integer#parseInt} would
+     * take any Unicode digit (a fuzz finding: {@code \\u004\u0663} read as {@code C}).
+     */
+    private char hex(int from) {
+        int value = 0;
+        for (int i = from; i < from + 4; i++) {
+            int digit = Character.digit(text.charAt(i), 16);
+            if (digit < 0 || text.charAt(i) > 'f') {
+                throw new IllegalArgumentException("a \\u escape needs four hex digits in " + abbreviated());
+            }
+            value = value * 16 + digit;
+        }
+        return (char) value;
     }
 
     /** Skips one value of any kind. */

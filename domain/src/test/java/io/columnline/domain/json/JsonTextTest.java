@@ -58,4 +58,13 @@ class JsonTextTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("expected ':'");
     }
+
+    @Test
+    void a_unicode_escape_takes_ascii_hex_digits_only() {
+        // found by JsonTextFuzzTest.strings: Integer.parseInt took the Arabic-Indic digit three
+        assertThatThrownBy(() -> JsonText.strings("[\"\\u004\u0663\"]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("four hex digits");
+        assertThat(JsonText.strings("[\"\\u004A\\u004b\"]")).containsExactly("JK");
+    }
 }
