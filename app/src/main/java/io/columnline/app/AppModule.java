@@ -5,6 +5,7 @@ import dagger.Module;
 import dagger.Provides;
 import io.columnline.adapters.documents.knowledge.ChunkSizes;
 import io.columnline.adapters.embeddings.knowledge.EmbedderHome;
+import io.columnline.adapters.embeddings.knowledge.EmbedderSettings;
 import io.columnline.adapters.http.knowledge.SourceLimits;
 import io.columnline.adapters.http.prospects.ImportLimits;
 import io.columnline.adapters.http.shared.HttpConfig;
@@ -81,7 +82,10 @@ import io.columnline.application.tracking.service.RunService;
 import io.columnline.application.tracking.service.StageService;
 import io.columnline.application.tracking.service.StepService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
 @Module
@@ -140,6 +144,28 @@ abstract class AppModule {
     @Provides
     static EmbedderHome embedderHome(Config config) {
         return new EmbedderHome(config.home().resolve("djl"));
+    }
+
+    @Provides
+    static EmbedderSettings embedderSettings(Config config) {
+        if (config.embeddingsUrl().isEmpty()) {
+            return EmbedderSettings.IN_PROCESS;
+        }
+        URI url;
+        try {
+            url = new URI(config.embeddingsUrl().get());
+        } catch (URISyntaxException e) {
+            throw new Config.ConfigException("COLUMNLINE_EMBEDDINGS_URL is not a URL: " + e.getMessage());
+        }
+        if (config.embeddingsModel().isEmpty()) {
+            throw new Config.ConfigException("COLUMNLINE_EMBEDDINGS_URL needs COLUMNLINE_EMBEDDINGS_MODEL, the model to"
+                    + " ask it for (text-embedding-3-small, nomic-embed-text, ...)");
+        }
+        try {
+            return new EmbedderSettings(Optional.of(url), config.embeddingsModel(), config.embeddingsApiKey());
+        } catch (IllegalArgumentException e) {
+            throw new Config.ConfigException("COLUMNLINE_EMBEDDINGS_URL: " + e.getMessage());
+        }
     }
 
     @Provides
