@@ -11,6 +11,7 @@ import io.columnline.adapters.http.prospects.ImportLimits;
 import io.columnline.adapters.http.shared.HttpConfig;
 import io.columnline.adapters.postgres.shared.Database;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.ReembedUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.service.SourceService;
 import io.columnline.application.prompts.port.in.PromptReferences;
@@ -298,4 +299,7 @@ abstract class AppModule {
 
     @Binds
     abstract ProcessSourcesUseCase processSources(SourceService service);
+
+    @Binds
+    abstract ReembedUseCase reembed(SourceService service);
 }
