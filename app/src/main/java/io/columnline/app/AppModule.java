@@ -7,6 +7,7 @@ import dagger.multibindings.IntoSet;
 import dagger.multibindings.Multibinds;
 import io.columnline.adapters.documents.knowledge.ChunkSizes;
 import io.columnline.adapters.embeddings.knowledge.EmbedderHome;
+import io.columnline.adapters.embeddings.knowledge.EmbedderSettings;
 import io.columnline.adapters.http.knowledge.SourceLimits;
 import io.columnline.adapters.http.prospects.ImportLimits;
 import io.columnline.adapters.http.shared.HttpConfig;
@@ -15,6 +16,7 @@ import io.columnline.adapters.search.shared.SearchHome;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
 import io.columnline.application.knowledge.port.in.SearchIndexUseCase;
 import io.columnline.application.knowledge.port.in.SearchUseCase;
+import io.columnline.application.knowledge.port.in.ReembedUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.service.SearchIndexService;
 import io.columnline.application.knowledge.service.SearchService;
@@ -89,9 +91,12 @@ import io.columnline.application.tracking.service.RunService;
 import io.columnline.application.tracking.service.StageService;
 import io.columnline.application.tracking.service.StepService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.Optional;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
 @Module
@@ -176,6 +181,28 @@ abstract class AppModule {
                     .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Provides
+    static EmbedderSettings embedderSettings(Config config) {
+        if (config.embeddingsUrl().isEmpty()) {
+            return EmbedderSettings.IN_PROCESS;
+        }
+        URI url;
+        try {
+            url = new URI(config.embeddingsUrl().get());
+        } catch (URISyntaxException e) {
+            throw new Config.ConfigException("COLUMNLINE_EMBEDDINGS_URL is not a URL: " + e.getMessage());
+        }
+        if (config.embeddingsModel().isEmpty()) {
+            throw new Config.ConfigException("COLUMNLINE_EMBEDDINGS_URL needs COLUMNLINE_EMBEDDINGS_MODEL, the model to"
+                    + " ask it for (text-embedding-3-small, nomic-embed-text, ...)");
+        }
+        try {
+            return new EmbedderSettings(Optional.of(url), config.embeddingsModel(), config.embeddingsApiKey());
+        } catch (IllegalArgumentException e) {
+            throw new Config.ConfigException("COLUMNLINE_EMBEDDINGS_URL: " + e.getMessage());
         }
     }
 
@@ -322,4 +349,5 @@ abstract class AppModule {
     @Binds
     @IntoSet
     abstract ReadinessCheck searchIndexReadiness(SearchIndexService service);
+    abstract ReembedUseCase reembed(SourceService service);
 }

@@ -25,7 +25,10 @@ public record Config(
         int chunkTokens,
         int chunkOverlapTokens,
         String tokenizer,
-        int sourceWorkers) {
+        int sourceWorkers,
+        Optional<String> embeddingsUrl,
+        Optional<String> embeddingsModel,
+        Optional<String> embeddingsApiKey) {
 
     static final long MIB = 1024 * 1024;
 
@@ -59,7 +62,10 @@ public record Config(
                 (int) number(env, "COLUMNLINE_CHUNK_OVERLAP", 64, 0, 4095),
                 nonBlank(env.get("COLUMNLINE_TOKENIZER")).orElse("cl100k_base"),
                 (int) number(
-                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
+                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64),
+                nonBlank(env.get("COLUMNLINE_EMBEDDINGS_URL")),
+                nonBlank(env.get("COLUMNLINE_EMBEDDINGS_MODEL")),
+                nonBlank(env.get("COLUMNLINE_EMBEDDINGS_API_KEY")));
     }
 
     /**

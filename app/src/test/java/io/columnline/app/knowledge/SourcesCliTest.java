@@ -31,9 +31,13 @@ class SourcesCliTest {
     }
 
     private Result run(String... args) {
+        return run(env, args);
+    }
+
+    private Result run(Map<String, String> environment, String... args) {
         var out = new StringWriter();
         var err = new StringWriter();
-        int code = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        int code = Main.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(code, out.toString(), err.toString());
     }
 
@@ -69,5 +73,52 @@ class SourcesCliTest {
         assertThat(run("sources", "rm", id).out()).contains("deleted source " + id);
         assertThat(run("sources", "show", id).code()).isNotZero();
         assertThat(run("sources", "show", "nope").code()).isNotZero();
+    }
+
+    @Test
+    void reembed_gives_every_chunk_a_vector_of_the_model_configured_now_and_a_second_run_has_nothing_to_do()
+            throws Exception {
+        assertThat(run("clients", "create", "globex", "--name", "Globex").code())
+                .isZero();
+        Path file = Files.createTempFile("columnline-reembed", ".md");
+        Files.writeString(file, "# Globex\n\nGlobex buys turbines.\n\n## Team\n\nThe CTO decides.\n");
+        assertThat(run("sources", "add", file.toString(), "--client", "globex").code())
+                .isZero();
+
+        try (LocalEmbeddings endpoint = new LocalEmbeddings()) {
+            Map<String, String> changed = new java.util.HashMap<>(env);
+            changed.put("COLUMNLINE_EMBEDDINGS_URL", endpoint.url());
+            changed.put("COLUMNLINE_EMBEDDINGS_MODEL", "local-hash");
+            Result first = run(changed, "sources", "reembed", "--client", "globex", "--batch", "1");
+            long chunks = count("SELECT count(*) FROM source_chunks c JOIN clients k ON k.id = c.client_id"
+                    + " WHERE k.slug = 'globex'");
+            assertThat(chunks).isPositive();
+            assertThat(first.code()).as(first.err()).isZero();
+            assertThat(first.out())
+                    .contains(
+                            chunks + " of " + chunks + " chunks have local-hash vectors (" + chunks + " embedded now)");
+            assertThat(count("SELECT count(*) FROM chunk_embeddings e JOIN clients k ON k.id = e.client_id"
+                            + " WHERE k.slug = 'globex' AND e.model = 'local-hash' AND e.dimension = "
+                            + LocalEmbeddings.DIMENSION))
+                    .isEqualTo(chunks);
+            assertThat(count("SELECT count(*) FROM chunk_embeddings e JOIN clients k ON k.id = e.client_id"
+                            + " WHERE k.slug = 'globex' AND e.model = 'all-minilm-l6-v2-q'"))
+                    .as("the old model's vectors are kept")
+                    .isEqualTo(chunks);
+
+            int texts = endpoint.texts.get();
+            Result second = run(changed, "sources", "reembed", "--client", "globex");
+            assertThat(second.out()).contains("(0 embedded now)");
+            assertThat(endpoint.texts.get()).isEqualTo(texts);
+        }
+        assertThat(run("sources", "reembed", "--client", "nobody").code()).isNotZero();
+    }
+
+    private long count(String sql) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(env.get("COLUMNLINE_DATABASE_URL"));
+                var rows = connection.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

@@ -219,6 +219,109 @@ class SourcesHttpTest {
     }
 
     @Test
+    void chunks_a_pipeline_embedded_itself_are_stored_as_sent_with_their_model() throws Exception {
+        String body = """
+                {"key": "crm/acme-notes", "name": "Acme notes", "metadata": {"team": "sales"},
+                 "embedding_model": "pipeline-embed-3",
+                 "chunks": [
+                   {"content": "Acme renews in March.", "embedding": [0.6, 0.8, 0.0], "metadata": {"page": 1}},
+                   {"content": "Their CFO is Dana Kim.", "embedding": [0, 3, 4]}
+                 ]}
+                """;
+        TestApp.Reply added = upload(acme, "?wait=20", "application/json", body);
+
+        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        assertThat(added.json().get("status").asText()).isEqualTo("ready");
+        assertThat(added.json().get("type").asText()).isEqualTo("text");
+        assertThat(added.json().get("chunk_count").asInt()).isEqualTo(2);
+        String id = added.json().get("id").asText();
+        List<JsonNode> stored = chunks(acme, id);
+        assertThat(stored)
+                .extracting(c -> c.get("content").asText())
+                .containsExactly("Acme renews in March.", "Their CFO is Dana Kim.");
+        assertThat(stored.get(0).get("metadata").get("page").asInt()).isEqualTo(1);
+        assertThat(stored.get(1).get("metadata").get("team").asText()).isEqualTo("sales");
+        assertThat(vectors(id)).containsExactly("pipeline-embed-3 3", "pipeline-embed-3 3");
+        try (var connection = java.sql.DriverManager.getConnection(APP.databaseUrl());
+                var query = connection.prepareStatement("""
+                        SELECT e.embedding::text FROM chunk_embeddings e JOIN source_chunks c ON c.id = e.chunk_id
+                        WHERE c.source_id = ?::uuid ORDER BY c.chunk_index
+                        """)) {
+            query.setString(1, id);
+            try (var rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo("{0.6,0.8,0}");
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).as("as sent, not normalised").isEqualTo("{0,3,4}");
+            }
+        }
+        assertThat(APP.get("/api/v1/sources/" + id + "/content", acme).body())
+                .isEqualTo("Acme renews in March.\n\nTheir CFO is Dana Kim.");
+        assertThat(upload(acme, "?wait=20", "application/json", body)
+                        .json()
+                        .get("id")
+                        .asText())
+                .as("the same chunks again are the same source")
+                .isEqualTo(id);
+    }
+
+    @Test
+    void embedded_chunks_of_a_wrong_dimension_or_with_non_finite_numbers_are_refused_and_nothing_is_written()
+            throws Exception {
+        String known = upload(acme, "?wait=20", "application/json", """
+                        {"embedding_model": "pipeline-embed-2", "chunks": [{"content": "Known.", "embedding": [1, 0]}]}
+                        """)
+                .json()
+                .get("id")
+                .asText();
+        assertThat(vectors(known)).containsExactly("pipeline-embed-2 2");
+        int before =
+                APP.get("/api/v1/sources?limit=500", acme).json().get("data").size();
+
+        List<String> refused = List.of(
+                // the second vector is shorter than the first
+                """
+                {"embedding_model": "m-new", "chunks": [{"content": "a", "embedding": [1, 2, 3]},
+                  {"content": "b", "embedding": [1, 2]}]}""",
+                // the client's pipeline-embed-2 vectors have 2 dimensions
+                """
+                {"embedding_model": "pipeline-embed-2", "chunks": [{"content": "c", "embedding": [1, 2, 3]}]}""",
+                // the server's own model has 384
+                """
+                {"embedding_model": "all-minilm-l6-v2-q", "chunks": [{"content": "d", "embedding": [1, 2, 3]}]}""",
+                // beyond a 32-bit float: infinite
+                """
+                {"embedding_model": "m-new", "chunks": [{"content": "e", "embedding": [1e39, 0]}]}""",
+                """
+                {"embedding_model": "m-new", "chunks": [{"content": "f", "embedding": ["NaN", 0]}]}""",
+                """
+                {"embedding_model": "m-new", "chunks": [{"content": "g", "embedding": []}]}""",
+                """
+                {"embedding_model": "m-new", "chunks": []}""",
+                """
+                {"embedding_model": "", "chunks": [{"content": "h", "embedding": [1]}]}""",
+                """
+                {"embedding_model": "m-new", "chunks": [{"content": " ", "embedding": [1]}]}""",
+                """
+                {"embedding_model": "m-new", "chunks": [{"text": "i", "embedding": [1]}]}""",
+                """
+                {"embedding_model": "m-new", "vectors": [], "chunks": [{"content": "j", "embedding": [1]}]}""");
+        for (String body : refused) {
+            TestApp.Reply reply = upload(acme, "?wait=5", "application/json", body);
+            assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(422);
+            assertThat(reply.isProblem()).isTrue();
+        }
+        TestApp.Reply wrong = upload(acme, "", "application/json", refused.get(1));
+        assertThat(wrong.body()).contains("chunks[0].embedding").contains("pipeline-embed-2 vectors have 2 dimensions");
+
+        assertThat(APP.get("/api/v1/sources?limit=500", acme).json().get("data").size())
+                .isEqualTo(before);
+        assertThat(upload(other, "", "application/json", """
+                        {"client": "acme-sources", "embedding_model": "m", "chunks": [{"content": "k", "embedding": [1]}]}
+                        """).status()).isEqualTo(404);
+    }
+
+    @Test
     void unreadable_documents_end_in_error_with_a_reason_never_a_server_error() throws Exception {
         byte[] whole = pdf("Some text.");
         TestApp.Reply truncated = upload(acme, "?wait=20", "application/pdf", Arrays.copyOf(whole, whole.length / 2));

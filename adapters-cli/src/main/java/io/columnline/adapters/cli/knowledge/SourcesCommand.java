@@ -8,6 +8,7 @@ import dagger.Lazy;
 import io.columnline.adapters.cli.shared.CliCommand;
 import io.columnline.adapters.cli.shared.Output;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.ReembedUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.shared.Cursor;
 import io.columnline.application.shared.PageRequest;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "sources",
-        description = "Register, list, show and delete a client's context sources.",
+        description = "Register, list, show, delete and re-embed a client's context sources.",
         mixinStandardHelpOptions = true)
 final class SourcesCommand implements CliCommand {
     static final Map<String, String> CONTENT_TYPES = Map.of(
@@ -54,14 +55,16 @@ final class SourcesCommand implements CliCommand {
 
     private final Lazy<SourcesUseCase> sources;
     private final Lazy<ProcessSourcesUseCase> processing;
+    private final Lazy<ReembedUseCase> reembed;
 
     @Spec
     CommandSpec spec;
 
     @Inject
-    SourcesCommand(Lazy<SourcesUseCase> sources, Lazy<ProcessSourcesUseCase> processing) {
+    SourcesCommand(Lazy<SourcesUseCase> sources, Lazy<ProcessSourcesUseCase> processing, Lazy<ReembedUseCase> reembed) {
         this.sources = sources;
         this.processing = processing;
+        this.reembed = reembed;
     }
 
     @Command(
@@ -158,6 +161,66 @@ final class SourcesCommand implements CliCommand {
                 added, unchanged, versions, failed, skipped);
         out.flush();
         return failed == 0 ? 0 : 1;
+    }
+
+    @Command(
+            name = "reembed",
+            description = "Give the client's chunks vectors of the embedder configured now (after a model change),"
+                    + " in batches, while the server keeps serving; chunks that have one are skipped, so it"
+                    + " can be stopped and run again. Other models' vectors are kept.",
+            mixinStandardHelpOptions = true)
+    int reembed(
+            @Option(names = "--client", required = true, description = "client slug") String client,
+            @Option(names = "--batch", defaultValue = "64", description = "chunks embedded at a time (default 64)")
+                    int batch) {
+        if (batch < 1 || batch > 1024) {
+            throw new ParameterException(spec.commandLine(), "--batch must be 1 to 1024");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<ClientSlug> slug = Optional.of(new ClientSlug(client));
+        ReembedUseCase.Progress progress = reembed.get().progress(OPERATOR, slug);
+        long before = progress.embedded();
+        boolean terminal = System.console() != null;
+        long started = System.nanoTime();
+        while (!progress.finished()) {
+            ReembedUseCase.Progress next = reembed.get().reembedSome(OPERATOR, slug, batch);
+            if (next.embedded() <= progress.embedded() && !next.finished()) {
+                out.printf(
+                        "stopped: %d of %d chunks have %s vectors and the last batch added none%n",
+                        next.embedded(), next.chunks(), next.model());
+                return 1;
+            }
+            progress = next;
+            if (terminal) {
+                err.print("\r" + bar(progress, started));
+                err.flush();
+            }
+        }
+        if (terminal && progress.embedded() > before) {
+            err.println();
+        }
+        out.printf(
+                "%s: %d of %d chunks have %s vectors (%d embedded now)%n",
+                client, progress.embedded(), progress.chunks(), progress.model(), progress.embedded() - before);
+        out.flush();
+        return 0;
+    }
+
+    private static String bar(ReembedUseCase.Progress p, long started) {
+        int width = 30;
+        double share = p.chunks() == 0 ? 1 : (double) p.embedded() / p.chunks();
+        int filled = (int) Math.round(share * width);
+        double seconds = Math.max(1e-3, (System.nanoTime() - started) / 1e9);
+        return String.format(
+                        Locale.ROOT,
+                        "[%s%s] %d/%d chunks %3.0f%%",
+                        "#".repeat(filled),
+                        " ".repeat(width - filled),
+                        p.embedded(),
+                        p.chunks(),
+                        share * 100)
+                + String.format(Locale.ROOT, " (%.1f s)", seconds);
     }
 
     @Command(name = "list", description = "List context sources, oldest first.", mixinStandardHelpOptions = true)

@@ -52,22 +52,35 @@ final class Readers {
         return new Extracted(text, List.of(new Extracted.Section(0, text.length(), Map.of())));
     }
 
-    /** One section per heading (and one for any text before the first), with the heading path. */
+    /**
+     * One section per heading (and one for any text before the first), with the heading path. A
+     * heading with no text under it before the next heading is not a section of its own: it is read
+     * with the next one (whose heading path already names it when it is nested), and at the end of
+     * the document with the section before it.
+     */
     static Extracted markdown(String text) {
         List<int[]> fences = fencedBlocks(text);
         List<Extracted.Section> sections = new ArrayList<>();
         List<String> path = new ArrayList<>();
         List<Integer> levels = new ArrayList<>();
         int sectionStart = 0;
+        int headingEnd = -1;
+        int foldedStart = -1;
         List<String> sectionPath = List.of();
         Matcher m = HEADING.matcher(text);
         while (m.find()) {
             if (insideAny(fences, m.start())) {
                 continue;
             }
-            if (m.start() > sectionStart) {
-                sections.add(section(sectionStart, m.start(), sectionPath));
+            if (headingEnd >= 0 && text.substring(headingEnd, m.start()).isBlank()) {
+                if (foldedStart < 0) {
+                    foldedStart = sectionStart;
+                }
+            } else if (m.start() > sectionStart) {
+                sections.add(section(foldedStart < 0 ? sectionStart : foldedStart, m.start(), sectionPath));
+                foldedStart = -1;
             }
+            headingEnd = m.end();
             int level = m.group(1).length();
             while (!levels.isEmpty() && levels.get(levels.size() - 1) >= level) {
                 levels.remove(levels.size() - 1);
@@ -78,8 +91,12 @@ final class Readers {
             sectionStart = m.start();
             sectionPath = List.copyOf(path);
         }
-        if (text.length() > sectionStart) {
-            sections.add(section(sectionStart, text.length(), sectionPath));
+        int start = foldedStart < 0 ? sectionStart : foldedStart;
+        if (headingEnd >= 0 && text.substring(headingEnd).isBlank() && !sections.isEmpty()) {
+            Extracted.Section last = sections.remove(sections.size() - 1);
+            sections.add(new Extracted.Section(last.start(), text.length(), last.metadata()));
+        } else if (text.length() > start) {
+            sections.add(section(start, text.length(), sectionPath));
         }
         return new Extracted(text, sections);
     }

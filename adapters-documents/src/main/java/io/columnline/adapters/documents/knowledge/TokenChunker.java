@@ -72,6 +72,30 @@ final class TokenChunker implements Chunker {
         }
     }
 
+    @Override
+    public Chunked asGiven(List<String> contents, List<JsonDocument> metadata, JsonDocument sourceMetadata) {
+        Map<String, Object> base = object(sourceMetadata);
+        List<Draft> drafts = new ArrayList<>(contents.size());
+        int start = 0;
+        for (int i = 0; i < contents.size(); i++) {
+            String content = contents.get(i);
+            Map<String, Object> own = new LinkedHashMap<>(object(metadata.get(i)));
+            own.put("start", start);
+            own.put("end", start + content.length());
+            drafts.add(draft(content, base, own));
+            start += content.length() + 2;
+        }
+        return new Chunked(drafts, count(Chunker.joined(contents)));
+    }
+
+    private Map<String, Object> object(JsonDocument document) {
+        try {
+            return json.readValue(document.text(), new TypeReference<TreeMap<String, Object>>() {});
+        } catch (Exception e) {
+            return Map.of();
+        }
+    }
+
     int count(String text) {
         return encoding.countTokensOrdinary(text);
     }

@@ -92,6 +92,41 @@ class TokenChunkerTest {
     }
 
     @Test
+    void a_heading_with_no_text_under_it_is_read_with_the_next_section_not_as_a_chunk_of_its_own() throws IOException {
+        String doc = """
+                # Guide
+
+                ## Pricing
+
+                ### Discounts
+
+                Volume discounts start at fifty seats.
+
+                ## Empty
+
+                ## Support
+                Support answers within a day.
+
+                ## Trailing
+                """;
+        Chunked chunked = chunked(standard.chunk(SourceType.MARKDOWN, utf8(doc), NO_METADATA));
+
+        List<String> paths = new ArrayList<>();
+        for (Draft d : chunked.chunks()) {
+            JsonNode meta = JSON.readTree(d.metadata().text());
+            assertThat(doc.substring(meta.get("start").asInt(), meta.get("end").asInt()))
+                    .isEqualTo(d.content());
+            paths.add(meta.path("heading_path").toString());
+        }
+        assertThat(paths).containsExactly("[\"Guide\",\"Pricing\",\"Discounts\"]", "[\"Guide\",\"Support\"]");
+        assertThat(chunked.chunks().get(0).content()).startsWith("# Guide").contains("Volume discounts");
+        assertThat(chunked.chunks().get(1).content())
+                .startsWith("## Empty")
+                .contains("Support answers")
+                .endsWith("## Trailing");
+    }
+
+    @Test
     void long_sections_are_split_within_the_target_on_word_boundaries_with_an_overlap() throws IOException {
         Chunked chunked = chunked(small.chunk(SourceType.MARKDOWN, utf8(HANDBOOK), NO_METADATA));
 

@@ -1,5 +1,6 @@
 package io.columnline.adapters.embeddings.knowledge;
 
+import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
@@ -57,9 +58,9 @@ final class MiniLmEmbedder implements Embedder {
         List<TextSegment> windows = new ArrayList<>();
         List<int[]> owners = new ArrayList<>();
         for (int t = 0; t < texts.size(); t++) {
-            for (String window : windows(l.tokenizer(), texts.get(t))) {
-                windows.add(TextSegment.from(window));
-                owners.add(new int[] {t, tokens(l.tokenizer(), window)});
+            for (Window window : measured(l.tokenizer(), texts.get(t))) {
+                windows.add(TextSegment.from(window.text()));
+                owners.add(new int[] {t, window.tokens()});
             }
         }
         var vectors = l.model().embedAll(windows).content();
@@ -97,16 +98,26 @@ final class MiniLmEmbedder implements Embedder {
      * without spaces) is cut between characters. An empty text is one empty window.
      */
     static List<String> windows(HuggingFaceTokenizer tokenizer, String text) {
+        return measured(tokenizer, text).stream().map(Window::text).toList();
+    }
+
+    /** A window and its tokens as the model counts them. */
+    record Window(String text, int tokens) {}
+
+    private static List<Window> measured(HuggingFaceTokenizer tokenizer, String text) {
         String[] words = text.strip().split("\\s+");
+        // every word counted in one call: the native tokenizer's per-call cost, paid once
+        Encoding[] counted = words.length == 1 && words[0].isEmpty() ? new Encoding[0] : tokenizer.batchEncode(words);
         List<String> windows = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         int budget = WINDOW_TOKENS - 2;
         int used = 0;
-        for (String word : words) {
+        for (int w = 0; w < counted.length; w++) {
+            String word = words[w];
             if (word.isEmpty()) {
                 continue;
             }
-            int cost = tokens(tokenizer, word) - 2;
+            int cost = counted[w].getIds().length - 2;
             if (cost > budget) {
                 if (!current.isEmpty()) {
                     windows.add(current.toString());
@@ -131,17 +142,18 @@ final class MiniLmEmbedder implements Embedder {
             windows.add(current.toString());
         }
         // words are counted alone; joined, the tokenizer may count differently at the edges
-        List<String> checked = new ArrayList<>();
+        List<Window> checked = new ArrayList<>();
         for (String window : windows) {
             split(tokenizer, window, checked);
         }
         return checked;
     }
 
-    private static void split(HuggingFaceTokenizer tokenizer, String window, List<String> out) {
+    private static void split(HuggingFaceTokenizer tokenizer, String window, List<Window> out) {
         int space = window.indexOf(' ', window.length() / 2);
-        if (tokens(tokenizer, window) <= WINDOW_TOKENS || space < 0) {
-            out.add(window);
+        int tokens = tokens(tokenizer, window);
+        if (tokens <= WINDOW_TOKENS || space < 0) {
+            out.add(new Window(window, tokens));
             return;
         }
         split(tokenizer, window.substring(0, space), out);

@@ -12,6 +12,7 @@ import io.columnline.adapters.http.shared.Routes;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.Violations;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.knowledge.Source;
 import io.columnline.domain.knowledge.SourceChunk;
@@ -23,7 +24,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +36,10 @@ final class SourceRoutes implements Routes {
     static final int MAX_WAIT_SECONDS = 30;
     /** A JSON body with only these members, among them a text {@code content}, is the JSON form. */
     private static final Set<String> FORM_MEMBERS = Set.of("client", "key", "name", "type", "content", "metadata");
+
+    /** A JSON body with {@code chunks} and {@code embedding_model} is chunks the caller embedded. */
+    private static final Set<String> EMBEDDED_MEMBERS =
+            Set.of("client", "key", "name", "metadata", "embedding_model", "chunks");
 
     private final SourcesUseCase sources;
     private final SourceLimits limits;
@@ -132,6 +139,10 @@ final class SourceRoutes implements Routes {
         }
         Duration wait = wait(r);
         byte[] body = readAll(r.bodyStream());
+        Optional<SourcesUseCase.EmbeddedCommand> embedded = embeddedForm(r, bodyType.get(), body);
+        if (embedded.isPresent()) {
+            return answer(r, sources.addEmbedded(embedded.get()), wait);
+        }
         SourcesUseCase.Command command = jsonForm(r, bodyType.get(), body)
                 .orElseGet(() -> new SourcesUseCase.Command(
                         r.caller(),
@@ -143,7 +154,10 @@ final class SourceRoutes implements Routes {
                         body,
                         r.query("metadata")
                                 .map(text -> metadata("metadata", tree(text.getBytes(StandardCharsets.UTF_8))))));
-        SourcesUseCase.Added added = sources.add(command);
+        return answer(r, sources.add(command), wait);
+    }
+
+    private Response answer(Request r, SourcesUseCase.Added added, Duration wait) {
         Source source = wait.isZero()
                 ? added.source()
                 : sources.await(r.caller(), added.source().id(), wait);
@@ -182,6 +196,106 @@ final class SourceRoutes implements Routes {
                 node.has("metadata") && !node.get("metadata").isNull()
                         ? Optional.of(metadata("metadata", node.get("metadata")))
                         : Optional.empty()));
+    }
+
+    /**
+     * The caller's own chunks and vectors: {@code {client?, key?, name?, metadata?, embedding_model,
+     * chunks: [{content, embedding: [numbers], metadata?}]}}.
+     */
+    private static Optional<SourcesUseCase.EmbeddedCommand> embeddedForm(Request r, SourceType bodyType, byte[] body) {
+        if (bodyType != SourceType.JSON
+                || r.query("type").isPresent()
+                || r.query("name").isPresent()) {
+            return Optional.empty();
+        }
+        JsonNode node;
+        try {
+            node = Json.tree(body);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!node.isObject() || !node.has("chunks") || !node.has("embedding_model")) {
+            return Optional.empty();
+        }
+        Violations problems = new Violations();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!EMBEDDED_MEMBERS.contains(name)) {
+                problems.add(name, "is not a member of embedded chunks; the members are " + EMBEDDED_MEMBERS);
+            }
+        }
+        JsonNode chunks = node.get("chunks");
+        List<SourcesUseCase.GivenChunk> given = new ArrayList<>();
+        if (!chunks.isArray()) {
+            problems.add("chunks", "must be an array of {content, embedding, metadata?}");
+        } else {
+            for (int i = 0; i < chunks.size() && problems.list().size() < 20; i++) {
+                JsonNode chunk = chunks.get(i);
+                String at = "chunks[" + i + "]";
+                if (!chunk.isObject()) {
+                    problems.add(at, "must be an object {content, embedding, metadata?}");
+                    continue;
+                }
+                JsonNode content = chunk.path("content");
+                if (!content.isTextual()) {
+                    problems.add(at + ".content", "must be a string: the chunk's text");
+                }
+                JsonNode embedding = chunk.path("embedding");
+                double[] numbers = new double[Math.max(0, embedding.size())];
+                if (!embedding.isArray()) {
+                    problems.add(at + ".embedding", "must be an array of numbers");
+                } else {
+                    for (int d = 0; d < numbers.length; d++) {
+                        JsonNode x = embedding.get(d);
+                        if (!x.isNumber()) {
+                            problems.add(
+                                    at + ".embedding[" + d + "]",
+                                    "must be a number, got "
+                                            + x.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+                            break;
+                        }
+                        numbers[d] = x.asDouble();
+                    }
+                }
+                JsonNode metadata = chunk.get("metadata");
+                Optional<JsonDocument> meta = Optional.empty();
+                if (metadata != null && !metadata.isNull()) {
+                    if (metadata.isObject()) {
+                        meta = Optional.of(Json.document(metadata));
+                    } else {
+                        problems.add(at + ".metadata", "must be a JSON object");
+                    }
+                }
+                for (Iterator<String> names = chunk.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    if (!Set.of("content", "embedding", "metadata").contains(name)) {
+                        problems.add(at + "." + name, "is not a member of a chunk: content, embedding, metadata");
+                    }
+                }
+                given.add(new SourcesUseCase.GivenChunk(content.asText(null), numbers, meta));
+            }
+        }
+        JsonNode model = node.get("embedding_model");
+        if (!model.isTextual()) {
+            problems.add("embedding_model", "must be a string: the model that made the vectors");
+        }
+        Optional<JsonDocument> metadata = Optional.empty();
+        if (node.has("metadata") && !node.get("metadata").isNull()) {
+            if (node.get("metadata").isObject()) {
+                metadata = Optional.of(Json.document(node.get("metadata")));
+            } else {
+                problems.add("metadata", "must be a JSON object");
+            }
+        }
+        problems.throwIfAny();
+        return Optional.of(new SourcesUseCase.EmbeddedCommand(
+                r.caller(),
+                text(node, "client").or(() -> r.query("client")).map(ClientSlug::new),
+                text(node, "key").or(() -> r.query("key")),
+                text(node, "name"),
+                metadata,
+                Optional.of(model.asText()),
+                given));
     }
 
     private static Optional<String> text(JsonNode node, String field) {

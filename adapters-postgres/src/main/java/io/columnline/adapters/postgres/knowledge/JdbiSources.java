@@ -202,6 +202,9 @@ final class JdbiSources implements Sources {
             h.createUpdate("DELETE FROM source_chunks WHERE source_id = :id")
                     .bind("id", source.id().value())
                     .execute();
+            h.createUpdate("DELETE FROM source_supplied_chunks WHERE source_id = :id")
+                    .bind("id", source.id().value())
+                    .execute();
             PreparedBatch batch = h.prepareBatch("""
                     INSERT INTO source_chunks (id, source_id, client_id, chunk_index, content, token_count, metadata)
                     VALUES (:id, :source, :client, :index, :content, :tokens, CAST(:metadata AS json))
@@ -246,6 +249,57 @@ final class JdbiSources implements Sources {
                         .bind("token", claim.leaseToken())
                         .execute())
                 == 1;
+    }
+
+    @Override
+    public void addSupplied(SourceId id, List<Supplied> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
+        session.useHandle(h -> {
+            PreparedBatch batch = h.prepareBatch("""
+                    INSERT INTO source_supplied_chunks (source_id, chunk_index, content, metadata, model, embedding)
+                    VALUES (:source, :index, :content, CAST(:metadata AS json), :model, :embedding)
+                    """);
+            for (Supplied chunk : chunks) {
+                float[] vector = chunk.embedding();
+                Float[] boxed = new Float[vector.length];
+                for (int i = 0; i < vector.length; i++) {
+                    boxed[i] = vector[i];
+                }
+                batch.bind("source", id.value())
+                        .bind("index", chunk.chunkIndex())
+                        .bind("content", chunk.content())
+                        .bind("metadata", chunk.metadata().text())
+                        .bind("model", chunk.model())
+                        .bindArray("embedding", Float.class, (Object[]) boxed)
+                        .add();
+            }
+            batch.execute();
+        });
+    }
+
+    @Override
+    public List<Supplied> supplied(SourceId id) {
+        return session.withHandle(h -> h.createQuery("""
+                        SELECT chunk_index, content, metadata::text AS metadata, model, embedding
+                        FROM source_supplied_chunks WHERE source_id = :source ORDER BY chunk_index
+                        """)
+                .bind("source", id.value())
+                .map((rs, ctx) -> {
+                    Object[] values = (Object[]) rs.getArray("embedding").getArray();
+                    float[] vector = new float[values.length];
+                    for (int i = 0; i < values.length; i++) {
+                        vector[i] = ((Number) values[i]).floatValue();
+                    }
+                    return new Supplied(
+                            rs.getInt("chunk_index"),
+                            rs.getString("content"),
+                            new JsonDocument(rs.getString("metadata")),
+                            rs.getString("model"),
+                            vector);
+                })
+                .list());
     }
 
     @Override

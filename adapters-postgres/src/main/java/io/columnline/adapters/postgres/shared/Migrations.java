@@ -40,7 +40,8 @@ final class Migrations implements ResourceProvider {
             "V15__pipelines.sql",
             "V20__context_sources_chunks.sql",
             "V21__chunk_embeddings.sql",
-            "V22__knowledge_changes.sql");
+            "V22__knowledge_changes.sql",
+            "V26__source_supplied_chunks.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 

@@ -1,6 +1,7 @@
 package io.columnline.application.knowledge.service;
 
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.ReembedUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.port.out.ChunkEmbeddings;
 import io.columnline.application.knowledge.port.out.Chunker;
@@ -12,6 +13,7 @@ import io.columnline.application.shared.Transactions;
 import io.columnline.application.tenancy.port.in.ClientAccess;
 import io.columnline.domain.access.Caller;
 import io.columnline.domain.client.Client;
+import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.NotFound;
 import io.columnline.domain.error.Violations;
@@ -36,12 +38,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Singleton
-public final class SourceService implements SourcesUseCase, ProcessSourcesUseCase {
+public final class SourceService implements SourcesUseCase, ProcessSourcesUseCase, ReembedUseCase {
     /** Long enough for a large PDF; a worker that died is replaced once it ends. */
     static final Duration LEASE = Duration.ofMinutes(5);
     /** Claims after which a source that keeps stopping its worker is given up. */
     static final int MAX_ATTEMPTS = 3;
 
+    /** Chunks one request may carry already embedded. */
+    public static final int MAX_GIVEN_CHUNKS = 10_000;
+    /** The largest vector accepted (OpenAI's largest model has 3,072 dimensions). */
+    public static final int MAX_DIMENSION = 8192;
+
+    private static final int MAX_MODEL_LENGTH = 200;
+    private static final int MAX_REPORTED = 20;
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final ClientAccess access;
@@ -90,46 +99,145 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
         if (command.content().length == 0) {
             problems.add("content", "is empty: send the document's bytes (or text)");
         }
-        command.key().ifPresent(key -> {
-            if (key.isBlank() || key.length() > Source.MAX_KEY_LENGTH) {
+        checkKeyNameMetadata(problems, command.key(), command.name(), command.metadata());
+        problems.throwIfAny();
+        return register(
+                client,
+                command.key(),
+                command.name(),
+                type,
+                command.content(),
+                command.metadata().orElse(JsonDocument.EMPTY_OBJECT),
+                List.of());
+    }
+
+    @Override
+    public Added addEmbedded(EmbeddedCommand command) {
+        Client client = access.chosen(command.caller(), command.client());
+        Violations problems = new Violations();
+        checkKeyNameMetadata(problems, command.key(), command.name(), command.metadata());
+        String model = command.model().map(String::strip).orElse("");
+        if (model.isEmpty() || model.length() > MAX_MODEL_LENGTH) {
+            problems.add(
+                    "embedding_model",
+                    "is required: the name of the model that made the vectors (1 to " + MAX_MODEL_LENGTH
+                            + " characters, e.g. text-embedding-3-small)");
+        }
+        List<GivenChunk> given = command.chunks();
+        if (given.isEmpty()) {
+            problems.add("chunks", "is empty: send at least one {content, embedding}");
+        } else if (given.size() > MAX_GIVEN_CHUNKS) {
+            problems.add("chunks", "holds " + given.size() + " chunks; at most " + MAX_GIVEN_CHUNKS + " a request");
+        }
+        problems.throwIfAny();
+        Optional<Integer> known = model.equals(embedder.model())
+                ? Optional.of(embedder.dimension())
+                : embeddings.dimension(client.id(), model);
+        int expected = known.orElse(given.get(0).embedding().length);
+        String because = known.isPresent()
+                ? model + " vectors have " + expected + " dimensions"
+                : "chunks[0].embedding has " + expected + " (one model's vectors have one dimension)";
+        List<Sources.Supplied> supplied = new ArrayList<>(given.size());
+        int reported = 0;
+        for (int i = 0; i < given.size() && reported < MAX_REPORTED; i++) {
+            GivenChunk chunk = given.get(i);
+            String at = "chunks[" + i + "]";
+            int before = problems.list().size();
+            if (chunk.content() == null || chunk.content().isBlank()) {
+                problems.add(at + ".content", "is required: the chunk's text, not blank");
+            }
+            double[] numbers = chunk.embedding();
+            float[] vector = new float[numbers.length];
+            if (numbers.length == 0 || numbers.length > MAX_DIMENSION) {
+                problems.add(at + ".embedding", "must hold 1 to " + MAX_DIMENSION + " numbers");
+            } else if (numbers.length != expected) {
+                problems.add(at + ".embedding", "has " + numbers.length + " numbers; " + because);
+            } else {
+                for (int d = 0; d < numbers.length; d++) {
+                    vector[d] = (float) numbers[d];
+                    if (!Float.isFinite(vector[d])) {
+                        problems.add(
+                                at + ".embedding[" + d + "]",
+                                "is not a finite number (NaN, infinite or beyond the 32-bit float range)");
+                        break;
+                    }
+                }
+            }
+            chunk.metadata().ifPresent(m -> {
+                if (!m.text().startsWith("{")) {
+                    problems.add(at + ".metadata", "must be a JSON object");
+                }
+            });
+            if (problems.list().size() > before) {
+                reported++;
+            } else {
+                supplied.add(new Sources.Supplied(
+                        i, chunk.content(), chunk.metadata().orElse(JsonDocument.EMPTY_OBJECT), model, vector));
+            }
+        }
+        problems.throwIfAny();
+        byte[] content = Chunker.joined(given.stream().map(GivenChunk::content).toList())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return register(
+                client,
+                command.key(),
+                command.name(),
+                SourceType.TEXT,
+                content,
+                command.metadata().orElse(JsonDocument.EMPTY_OBJECT),
+                supplied);
+    }
+
+    private static void checkKeyNameMetadata(
+            Violations problems, Optional<String> key, Optional<String> name, Optional<JsonDocument> metadata) {
+        key.ifPresent(k -> {
+            if (k.isBlank() || k.length() > Source.MAX_KEY_LENGTH) {
                 problems.add("key", "must be 1 to " + Source.MAX_KEY_LENGTH + " characters");
             }
         });
-        command.name().ifPresent(name -> {
-            if (name.isBlank() || name.length() > Source.MAX_NAME_LENGTH) {
+        name.ifPresent(n -> {
+            if (n.isBlank() || n.length() > Source.MAX_NAME_LENGTH) {
                 problems.add("name", "must be 1 to " + Source.MAX_NAME_LENGTH + " characters");
             }
         });
-        JsonDocument metadata = command.metadata().orElse(JsonDocument.EMPTY_OBJECT);
-        if (!metadata.text().startsWith("{")) {
+        if (!metadata.orElse(JsonDocument.EMPTY_OBJECT).text().startsWith("{")) {
             problems.add("metadata", "must be a JSON object");
         }
-        problems.throwIfAny();
-        SourceType chosen = type;
-        String sha256 = sha256(command.content());
-        String contentType = type.contentType();
-        String name = command.name().or(command::key).orElse(chosen.key() + " source");
+    }
+
+    /** The same bytes again are the source already there; a key's changed bytes its next version. */
+    private Added register(
+            Client client,
+            Optional<String> key,
+            Optional<String> givenName,
+            SourceType chosen,
+            byte[] bytes,
+            JsonDocument metadata,
+            List<Sources.Supplied> supplied) {
+        String sha256 = sha256(bytes);
+        String contentType = chosen.contentType();
+        String name = givenName.or(() -> key).orElse(chosen.key() + " source");
         return transactions.inTransaction(() -> {
             Optional<Source> same = sources.byHash(client.id(), sha256);
             if (same.isPresent()) {
                 return new Added(same.get(), false);
             }
-            int version = command.key()
-                    .flatMap(key -> sources.latestOfKey(client.id(), key))
+            int version = key.flatMap(k -> sources.latestOfKey(client.id(), k))
                     .map(latest -> latest.version() + 1)
                     .orElse(1);
             Source source = Source.pending(
                     client.id(),
-                    command.key(),
+                    key,
                     version,
                     chosen,
                     name,
                     contentType,
                     sha256,
-                    command.content().length,
+                    bytes.length,
                     metadata,
                     clock.instant());
-            sources.add(source, command.content());
+            sources.add(source, bytes);
+            sources.addSupplied(source.id(), supplied);
             return new Added(source, true);
         });
     }
@@ -206,6 +314,23 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
         if (content.isEmpty()) {
             return true;
         }
+        List<Sources.Supplied> supplied = sources.supplied(source.id());
+        if (!supplied.isEmpty()) {
+            Chunker.Chunked given = chunker.asGiven(
+                    supplied.stream().map(Sources.Supplied::content).toList(),
+                    supplied.stream().map(Sources.Supplied::metadata).toList(),
+                    source.metadata());
+            List<SourceChunk> chunks = chunks(source, given);
+            List<ChunkEmbedding> embedded = new ArrayList<>(chunks.size());
+            for (int i = 0; i < chunks.size(); i++) {
+                SourceChunk chunk = chunks.get(i);
+                Sources.Supplied vector = supplied.get(i);
+                embedded.add(new ChunkEmbedding(
+                        chunk.id(), chunk.source(), chunk.chunkIndex(), vector.model(), vector.embedding()));
+            }
+            store(claim, chunks, given.tokenCount(), embedded);
+            return true;
+        }
         Chunker.Chunking chunking;
         try {
             chunking = chunker.chunk(source.type(), content.get(), source.metadata());
@@ -224,12 +349,7 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
                             : "no text found: the document is empty or holds only whitespace",
                     clock.instant());
         } else if (chunking instanceof Chunker.Chunked chunked) {
-            List<SourceChunk> chunks = new ArrayList<>(chunked.chunks().size());
-            for (int i = 0; i < chunked.chunks().size(); i++) {
-                Chunker.Draft draft = chunked.chunks().get(i);
-                chunks.add(new SourceChunk(
-                        UUID.randomUUID(), source.id(), i, draft.content(), draft.tokenCount(), draft.metadata()));
-            }
+            List<SourceChunk> chunks = chunks(source, chunked);
             List<float[]> vectors;
             try {
                 vectors =
@@ -248,13 +368,64 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
                 embedded.add(new ChunkEmbedding(
                         chunk.id(), chunk.source(), chunk.chunkIndex(), embedder.model(), vectors.get(i)));
             }
-            transactions.run(() -> {
-                if (sources.complete(claim, chunks, chunked.tokenCount(), clock.instant())) {
-                    embeddings.add(source.client(), embedded);
-                }
-            });
+            store(claim, chunks, chunked.tokenCount(), embedded);
         }
         return true;
+    }
+
+    private static List<SourceChunk> chunks(Source source, Chunker.Chunked chunked) {
+        List<SourceChunk> chunks = new ArrayList<>(chunked.chunks().size());
+        for (int i = 0; i < chunked.chunks().size(); i++) {
+            Chunker.Draft draft = chunked.chunks().get(i);
+            chunks.add(new SourceChunk(
+                    UUID.randomUUID(), source.id(), i, draft.content(), draft.tokenCount(), draft.metadata()));
+        }
+        return chunks;
+    }
+
+    /** The chunks, their vectors and the source's ready state in one transaction (or nothing). */
+    private void store(Sources.Claim claim, List<SourceChunk> chunks, int tokenCount, List<ChunkEmbedding> vectors) {
+        transactions.run(() -> {
+            if (sources.complete(claim, chunks, tokenCount, clock.instant())) {
+                embeddings.add(claim.source().client(), vectors);
+            }
+        });
+    }
+
+    @Override
+    public Progress progress(Caller caller, Optional<ClientSlug> client) {
+        Client chosen = access.chosen(caller, client);
+        ChunkEmbeddings.Coverage coverage = embeddings.coverage(chosen.id(), embedder.model());
+        return new Progress(embedder.model(), coverage.chunks(), coverage.embedded());
+    }
+
+    @Override
+    public Progress reembedSome(Caller caller, Optional<ClientSlug> client, int batch) {
+        Client chosen = access.chosen(caller, client);
+        List<SourceChunk> missing = embeddings.withoutModel(chosen.id(), embedder.model(), batch);
+        if (!missing.isEmpty()) {
+            List<float[]> vectors =
+                    embedder.embed(missing.stream().map(SourceChunk::content).toList());
+            List<ChunkEmbedding> embedded = new ArrayList<>(missing.size());
+            for (int i = 0; i < missing.size(); i++) {
+                SourceChunk chunk = missing.get(i);
+                embedded.add(new ChunkEmbedding(
+                        chunk.id(), chunk.source(), chunk.chunkIndex(), embedder.model(), vectors.get(i)));
+            }
+            try {
+                transactions.run(() -> embeddings.add(chosen.id(), embedded));
+            } catch (RuntimeException e) {
+                // a chunk was replaced or deleted meanwhile: store the others one by one
+                for (ChunkEmbedding one : embedded) {
+                    try {
+                        transactions.run(() -> embeddings.add(chosen.id(), List.of(one)));
+                    } catch (RuntimeException gone) {
+                        // its chunk is gone, and with it the need for a vector
+                    }
+                }
+            }
+        }
+        return progress(caller, client);
     }
 
     private static <T> Optional<T> parse(Violations problems, java.util.function.Supplier<Optional<T>> parser) {

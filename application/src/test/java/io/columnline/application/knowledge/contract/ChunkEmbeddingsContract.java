@@ -89,4 +89,24 @@ public abstract class ChunkEmbeddingsContract {
         sources().delete(kept.get(0).source());
         assertThat(embeddings().ofSource(kept.get(0).source())).isEmpty();
     }
+
+    @Test
+    void chunks_without_a_models_vector_are_found_and_counted_per_client() {
+        List<SourceChunk> chunks = readySource("c", "0c", 1, 0);
+        assertThat(embeddings().coverage(acme.id(), "mini")).isEqualTo(new ChunkEmbeddings.Coverage(2, 0));
+        assertThat(embeddings().dimension(acme.id(), "mini")).isEmpty();
+
+        embeddings().add(acme.id(), List.of(vector(chunks.get(1), "mini", 1f, 0f)));
+
+        assertThat(embeddings().withoutModel(acme.id(), "mini", 10)).containsExactly(chunks.get(0));
+        assertThat(embeddings().withoutModel(acme.id(), "other", 10)).containsExactlyInAnyOrderElementsOf(chunks);
+        assertThat(embeddings().withoutModel(acme.id(), "other", 1)).hasSize(1);
+        assertThat(embeddings().coverage(acme.id(), "mini")).isEqualTo(new ChunkEmbeddings.Coverage(2, 1));
+        assertThat(embeddings().dimension(acme.id(), "mini")).contains(2);
+        Client other = Fixtures.client("other-client");
+        clients().save(other);
+        assertThat(embeddings().withoutModel(other.id(), "other", 10)).isEmpty();
+        assertThat(embeddings().coverage(other.id(), "mini")).isEqualTo(new ChunkEmbeddings.Coverage(0, 0));
+        assertThat(embeddings().dimension(other.id(), "mini")).isEmpty();
+    }
 }

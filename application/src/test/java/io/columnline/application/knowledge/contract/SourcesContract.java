@@ -209,4 +209,37 @@ public abstract class SourcesContract {
         assertThat(sources().content(s.id())).isEmpty();
         assertThat(sources().chunks(s.id(), PageRequest.first(10)).items()).isEmpty();
     }
+
+    @Test
+    void chunks_sent_embedded_are_kept_with_their_source_until_it_is_completed() {
+        Source given = source(acme, "given", 1, "5e", 0);
+        sources().add(given, new byte[] {1});
+        sources()
+                .addSupplied(
+                        given.id(),
+                        List.of(
+                                new Sources.Supplied(
+                                        0, "zero", new JsonDocument("{\"p\":1}"), "m", new float[] {0.5f, -2f}),
+                                new Sources.Supplied(
+                                        1, "one", JsonDocument.EMPTY_OBJECT, "m", new float[] {1f, 3.4e38f})));
+        Source plain = source(acme, "plain", 1, "5f", 1);
+        sources().add(plain, new byte[] {2});
+
+        List<Sources.Supplied> back = sources().supplied(given.id());
+        assertThat(back)
+                .extracting(Sources.Supplied::chunkIndex, Sources.Supplied::content, Sources.Supplied::model)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(0, "zero", "m"),
+                        org.assertj.core.groups.Tuple.tuple(1, "one", "m"));
+        assertThat(back.get(0).embedding()).containsExactly(0.5f, -2f);
+        assertThat(back.get(1).embedding()).containsExactly(1f, 3.4e38f);
+        assertThat(back.get(0).metadata().text()).contains("\"p\"");
+        assertThat(sources().supplied(plain.id())).isEmpty();
+
+        Sources.Claim claim = sources().claimNext(NOW.plusSeconds(5), LEASE).orElseThrow();
+        assertThat(claim.source().id()).isEqualTo(given.id());
+        assertThat(sources().complete(claim, List.of(chunk(given, 0, "zero")), 1, NOW.plusSeconds(5)))
+                .isTrue();
+        assertThat(sources().supplied(given.id())).isEmpty();
+    }
 }

@@ -27,6 +27,7 @@ public final class InMemorySources implements Sources {
     private final Map<SourceId, byte[]> contents = new HashMap<>();
     private final Map<SourceId, List<SourceChunk>> chunks = new HashMap<>();
     private final Map<SourceId, Lease> leases = new HashMap<>();
+    private final Map<SourceId, List<Supplied>> supplied = new HashMap<>();
 
     private static final Comparator<Source> ORDER = Comparator.comparing(Source::createdAt)
             .thenComparing(s -> s.id().value().toString());
@@ -121,6 +122,7 @@ public final class InMemorySources implements Sources {
                                 && s.version() < source.version())
                         .forEach(s -> delete(s.id())));
         chunks.put(source.id(), List.copyOf(stored));
+        supplied.remove(source.id());
         sources.put(
                 source.id(),
                 with(
@@ -148,11 +150,35 @@ public final class InMemorySources implements Sources {
     }
 
     @Override
+    public synchronized void addSupplied(SourceId id, List<Supplied> given) {
+        if (!sources.containsKey(id)) {
+            throw new IllegalStateException("source " + id + " does not exist");
+        }
+        supplied.put(id, List.copyOf(given));
+    }
+
+    @Override
+    public synchronized List<Supplied> supplied(SourceId id) {
+        return supplied.getOrDefault(id, List.of());
+    }
+
+    @Override
     public synchronized boolean delete(SourceId id) {
+        supplied.remove(id);
         contents.remove(id);
         chunks.remove(id);
         leases.remove(id);
         return sources.remove(id) != null;
+    }
+
+    /** The client's stored chunks, ordered by id. */
+    public synchronized List<SourceChunk> chunksOf(ClientId client) {
+        return chunks.entrySet().stream()
+                .filter(e -> sources.containsKey(e.getKey())
+                        && sources.get(e.getKey()).client().equals(client))
+                .flatMap(e -> e.getValue().stream())
+                .sorted(Comparator.comparing(SourceChunk::id))
+                .toList();
     }
 
     public synchronized boolean hasChunk(UUID chunk) {

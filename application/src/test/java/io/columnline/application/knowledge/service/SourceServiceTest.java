@@ -44,7 +44,23 @@ class SourceServiceTest {
     private final List<String> chunked = new ArrayList<>();
     private RuntimeException chunkerFailure;
 
-    private final Chunker paragraphs = (type, content, metadata) -> {
+    private final Chunker paragraphs = new Chunker() {
+        @Override
+        public Chunking chunk(SourceType type, byte[] content, JsonDocument metadata) {
+            return paragraphs(content, metadata);
+        }
+
+        @Override
+        public Chunked asGiven(List<String> contents, List<JsonDocument> metadata, JsonDocument sourceMetadata) {
+            List<Chunker.Draft> drafts = new ArrayList<>();
+            for (int i = 0; i < contents.size(); i++) {
+                drafts.add(new Chunker.Draft(contents.get(i), contents.get(i).split("\\s+").length, metadata.get(i)));
+            }
+            return new Chunker.Chunked(drafts, Chunker.joined(contents).split("\\s+").length);
+        }
+    };
+
+    private Chunker.Chunking paragraphs(byte[] content, JsonDocument metadata) {
         String text = new String(content, StandardCharsets.UTF_8);
         chunked.add(text);
         if (chunkerFailure != null) {
@@ -60,7 +76,7 @@ class SourceServiceTest {
             }
         }
         return new Chunker.Chunked(drafts, text.split("\\s+").length);
-    };
+    }
 
     /** Counts of a few words: an honest fake with the real one's contract (unit vectors, one per text). */
     private final Embedder wordCounts = new Embedder() {

@@ -9,6 +9,7 @@ import io.columnline.domain.knowledge.Source;
 import io.columnline.domain.knowledge.SourceChunk;
 import io.columnline.domain.knowledge.SourceId;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** A client's context sources: register, read back, wait for, delete. */
@@ -20,6 +21,13 @@ public interface SourcesUseCase {
      * a key with changed bytes is that key's next version, processed while the older one stays.
      */
     Added add(Command command);
+
+    /**
+     * Registers chunks a pipeline cut and embedded itself: they are stored as they are, with their
+     * vectors under the caller's model; nothing is chunked or embedded again. Every vector must be
+     * finite and of one dimension: the model's, when the client (or this server) has vectors of it.
+     */
+    Added addEmbedded(EmbeddedCommand command);
 
     Source get(Caller caller, SourceId id);
 
@@ -47,6 +55,18 @@ public interface SourcesUseCase {
             String contentType,
             byte[] content,
             Optional<JsonDocument> metadata) {}
+
+    /** The caller's chunks: {@code content} and {@code embedding} of each, its metadata optional. */
+    record EmbeddedCommand(
+            Caller caller,
+            Optional<ClientSlug> client,
+            Optional<String> key,
+            Optional<String> name,
+            Optional<JsonDocument> metadata,
+            Optional<String> model,
+            List<GivenChunk> chunks) {}
+
+    record GivenChunk(String content, double[] embedding, Optional<JsonDocument> metadata) {}
 
     /** {@code created} false: the same bytes were registered already, and that source is answered. */
     record Added(Source source, boolean created) {}

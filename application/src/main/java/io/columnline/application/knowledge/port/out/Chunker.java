@@ -13,6 +13,17 @@ public interface Chunker {
     /** {@code sourceMetadata} is copied onto every chunk, under the chunk's own keys. */
     Chunking chunk(SourceType type, byte[] content, JsonDocument sourceMetadata);
 
+    /**
+     * Chunks as their caller cut them: each is counted, given its offsets in the text they make
+     * joined by blank lines (which {@link #joined} answers), and its metadata over the source's.
+     */
+    Chunked asGiven(List<String> contents, List<JsonDocument> metadata, JsonDocument sourceMetadata);
+
+    /** The text of chunks given as they are: joined by blank lines. */
+    static String joined(List<String> contents) {
+        return String.join("\n\n", contents);
+    }
+
     sealed interface Chunking permits Chunked, Unreadable {}
 
     /** {@code tokenCount} counts the whole extracted text once (overlaps not counted twice). */

@@ -3,6 +3,7 @@ package io.columnline.application.knowledge.port.out;
 import io.columnline.application.shared.Page;
 import io.columnline.application.shared.PageRequest;
 import io.columnline.domain.client.ClientId;
+import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.knowledge.Source;
 import io.columnline.domain.knowledge.SourceChunk;
 import io.columnline.domain.knowledge.SourceId;
@@ -52,6 +53,15 @@ public interface Sources {
     /** Marks the claimed source failed with the reason; false when the lease was lost. */
     boolean fail(Claim claim, String reason, Instant now);
 
+    /**
+     * Keeps chunks the caller sent already embedded with the source (added in the same transaction)
+     * until a worker stores them as its chunks; {@link #complete} deletes them.
+     */
+    void addSupplied(SourceId id, List<Supplied> chunks);
+
+    /** The chunks sent with the source, in order; empty when its chunks are the server's to make. */
+    List<Supplied> supplied(SourceId id);
+
     /** Deletes the source with its chunks; false when there was none. */
     boolean delete(SourceId id);
 
@@ -60,6 +70,18 @@ public interface Sources {
             Optional<SourceStatus> status,
             Optional<SourceType> type,
             Optional<String> key) {}
+
+    /** A chunk as its caller sent it, with its vector in the caller's model. */
+    record Supplied(int chunkIndex, String content, JsonDocument metadata, String model, float[] embedding) {
+        public Supplied {
+            embedding = embedding.clone();
+        }
+
+        @Override
+        public float[] embedding() {
+            return embedding.clone();
+        }
+    }
 
     /** {@code attempts} counts the claims, this one included. */
     record Claim(Source source, UUID leaseToken, int attempts) {}
