@@ -41,7 +41,8 @@ final class Migrations implements ResourceProvider {
             "V20__context_sources_chunks.sql",
             "V21__chunk_embeddings.sql",
             "V22__knowledge_changes.sql",
-            "V26__source_supplied_chunks.sql");
+            "V26__source_supplied_chunks.sql",
+            "V30__runs_follow_pipelines_steps_run.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 

@@ -16,8 +16,13 @@ public interface ReadRunsUseCase {
     /** Newest first; a client key sees only its own client's runs. */
     Page<ListedRun> list(Caller caller, Query query, PageRequest page);
 
-    /** {@code client} is a slug or a client id; empty parts do not filter. */
-    record Query(Optional<String> client, Optional<RunStatus> status, Optional<Instant> since) {}
+    /** {@code client} is a slug or a client id; empty parts do not filter; {@code externalId} matches exactly. */
+    record Query(
+            Optional<String> client, Optional<RunStatus> status, Optional<Instant> since, Optional<String> externalId) {
+        public Query(Optional<String> client, Optional<RunStatus> status, Optional<Instant> since) {
+            this(client, status, since, Optional.empty());
+        }
+    }
 
     record ListedRun(Run run, ClientSlug client) {}
 }
