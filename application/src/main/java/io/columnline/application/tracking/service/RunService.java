@@ -17,6 +17,7 @@ import io.columnline.domain.client.ClientId;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.NotFound;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
 import jakarta.inject.Inject;
@@ -101,6 +102,15 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
     @Override
     public RunDetails get(Caller caller, RunId id) {
         return transactions.inTransaction(() -> reader.details(access.visible(caller, id)));
+    }
+
+    @Override
+    public RunDetails byExternalId(Caller caller, Optional<String> client, String externalId) {
+        return transactions.inTransaction(() -> {
+            Client owner = clients.named(caller, client).orElseThrow(() -> new NotFound("run", externalId));
+            Run run = runs.byExternalId(owner.id(), externalId).orElseThrow(() -> new NotFound("run", externalId));
+            return reader.details(access.visible(caller, run.id()));
+        });
     }
 
     @Override
