@@ -160,6 +160,46 @@ class OriginRoutesHttpTest {
     }
 
     @Test
+    void a_client_carries_the_origin_s_id_and_configs_and_the_scenario_names_it_so() {
+        assertThat(APP.put("/api/v1/clients/example", ADMIN_KEY, """
+                        {"name": "Example Client", "external_id": "CLT_EXAMPLE_001",
+                         "icp_config": {"segments": ["fintech"]},
+                         "configs": {"icp_config_compressed": {"segments": ["fintech"], "size": "50-500"},
+                                     "industry_research_compressed": "Fintech in DACH: consolidating.",
+                                     "drip_schedule": {"days": [1, 3, 7]}}}""").status()).isEqualTo(201);
+        String exampleKey = APP.post("/api/v1/api-keys", ADMIN_KEY, "{\"client\": \"example\"}")
+                .json()
+                .get("key")
+                .asText();
+        JsonNode configs = ok(call("GET", "/columnline/configs/CLT_EXAMPLE_001", exampleKey, null));
+        assertThat(configs.at("/client/client_id").asText()).isEqualTo("CLT_EXAMPLE_001");
+        assertThat(configs.at("/client/client_name").asText()).isEqualTo("Example Client");
+        assertThat(configs.at("/client/icp_config_compressed/size").asText()).isEqualTo("50-500");
+        assertThat(configs.at("/client/industry_research_compressed").asText()).startsWith("Fintech in DACH");
+        assertThat(configs.at("/client/drip_schedule/days").toString()).isEqualTo("[1,3,7]");
+        assertThat(configs.at("/client/batch_strategy").isNull()).isTrue();
+        assertThat(configs.get("prompts").isArray()).isTrue();
+        assertThat(call("GET", "/columnline/configs/CLT_EXAMPLE_001", key, null).status())
+                .isEqualTo(404);
+
+        JsonNode started = ok(call("POST", "/columnline/runs/start", exampleKey, """
+                {"client_id": "CLT_EXAMPLE_001", "seed_data": {"company_name": "Litware", "domain": "litware.example"}}"""));
+        assertThat(started.get("client_id").asText()).isEqualTo("CLT_EXAMPLE_001");
+
+        Reply taken = APP.put("/api/v1/clients/copycat", ADMIN_KEY, """
+                {"name": "Copycat", "external_id": "CLT_EXAMPLE_001"}""");
+        assertThat(taken.status()).isEqualTo(409);
+        Reply unknown = APP.put("/api/v1/clients/example", ADMIN_KEY, "{\"configs\": {\"icp\": 1}}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.body()).contains("configs.icp");
+        JsonNode merged = ok(APP.put("/api/v1/clients/example", ADMIN_KEY, """
+                {"configs": {"drip_schedule": null, "batch_strategy": "two per segment"}}"""));
+        assertThat(merged.at("/configs/drip_schedule").isMissingNode()).isTrue();
+        assertThat(merged.at("/configs/batch_strategy").asText()).isEqualTo("two per segment");
+        assertThat(merged.at("/configs/icp_config_compressed/size").asText()).isEqualTo("50-500");
+    }
+
+    @Test
     void a_prompt_by_its_slug_in_either_case() {
         assertThat(APP.put("/api/v1/prompts/v2.1_search_builder", ADMIN_KEY, """
                         {"template": "Build searches for {{icp_config_compressed}}", "model": "o4-mini"}""")

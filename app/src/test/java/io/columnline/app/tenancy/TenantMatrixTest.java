@@ -100,6 +100,7 @@ class TenantMatrixTest {
         objectsOfB.put("/api/v1/contacts/{id}", contact);
         objectsOfB.put("/api/v1/api-keys/{id}", keyOfB);
         objectsOfB.put("/api/v1/clients/{slug}", "matrix-b");
+        objectsOfB.put("{client_id}", "matrix-b");
         idsOfB.addAll(List.of(run, dossier, list, batch, anImport, company, contact, keyOfB));
     }
 
