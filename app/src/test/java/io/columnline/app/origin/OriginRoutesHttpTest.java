@@ -200,6 +200,55 @@ class OriginRoutesHttpTest {
     }
 
     @Test
+    void publish_by_the_scenario_s_run_id_answers_the_origin_s_fields_with_columnline_s_ids() {
+        assertThat(APP.put("/api/v1/section-definitions/origin_summary", ADMIN_KEY, """
+                        {"title": "Summary", "position": 1, "writer_prompt_key": "v2.11_dossier_composer",
+                         "required": true, "schema": {"type": "object", "required": ["headline"]}}""")
+                        .status())
+                .isLessThan(300);
+        ok(call("POST", "/columnline/runs", key, """
+                {"run_id": "RUN_20260114_120000", "client_id": "origin-example",
+                 "seed_data": {"company_name": "Adatum", "domain": "adatum.example"}}"""));
+        String uuid = ok(call("GET", "/columnline/runs/RUN_20260114_120000/status", key, null))
+                .get("run_id")
+                .asText();
+        assertThat(uuid).isEqualTo("RUN_20260114_120000");
+        String id = ok(call("GET", "/api/v1/runs", key, null)).get("data").findParents("external_id").stream()
+                .filter(r -> r.get("external_id").asText().equals("RUN_20260114_120000"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asText();
+        assertThat(call("POST", "/api/v1/runs/" + id + "/steps", key, """
+                        {"step_key": "11_dossier_composer", "stage": "publish", "section": "origin_summary",
+                         "status": "success", "output": {"headline": "Adatum expands to Basel"}}""").status())
+                .isEqualTo(201);
+        call("POST", "/api/v1/runs/" + id + "/contacts", key, """
+                {"contacts": [{"full_name": "Jonas Berg", "work_email": "jonas@adatum.example"}]}""");
+
+        String body = "{\"release_date\": \"2099-01-05\", \"notify\": true}";
+        JsonNode published = ok(call("POST", "/columnline/publish/RUN_20260114_120000", key, body));
+        assertThat(published.get("success").asBoolean()).isTrue();
+        assertThat(published.get("run_id").asText()).isEqualTo("RUN_20260114_120000");
+        assertThat(published.get("release_date").asText()).isEqualTo("2099-01-05");
+        assertThat(published.get("released_at").isNull()).isTrue();
+        assertThat(published.get("contacts_created").asInt()).isEqualTo(1);
+        assertThat(published.get("pipeline_version").asText()).isEqualTo("v2");
+        assertThat(published.at("/rendered/origin_summary/headline").asText()).isEqualTo("Adatum expands to Basel");
+        assertThat(published.get("warnings").toString()).contains("notify");
+        String dossier = published.get("production_dossier_id").asText();
+        JsonNode shown = ok(call("GET", "/api/v1/dossiers/" + dossier, ADMIN_KEY, null));
+        assertThat(shown.get("run_id").asText()).isEqualTo(id);
+        assertThat(ok(call("POST", "/columnline/publish/RUN_20260114_120000", key, body))
+                        .get("production_dossier_id")
+                        .asText())
+                .isEqualTo(dossier);
+        assertThat(call("POST", "/columnline/publish/RUN_20260114_120000", key, "{\"release_date\": \"soon\"}")
+                        .status())
+                .isEqualTo(422);
+    }
+
+    @Test
     void a_prompt_by_its_slug_in_either_case() {
         assertThat(APP.put("/api/v1/prompts/v2.1_search_builder", ADMIN_KEY, """
                         {"template": "Build searches for {{icp_config_compressed}}", "model": "o4-mini"}""")

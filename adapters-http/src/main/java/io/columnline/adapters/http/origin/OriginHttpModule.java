@@ -17,4 +17,8 @@ public abstract class OriginHttpModule {
     @Binds
     @IntoSet
     abstract Routes catalog(OriginCatalogRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes publish(OriginPublishRoutes routes);
 }
