@@ -12,6 +12,7 @@ import io.columnline.adapters.postgres.shared.Database;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.service.SourceService;
+import io.columnline.application.prompts.port.in.PipelineDefinitions;
 import io.columnline.application.prompts.port.in.PromptReferences;
 import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
 import io.columnline.application.prompts.port.in.ReadPromptsUseCase;
@@ -20,6 +21,7 @@ import io.columnline.application.prompts.port.in.SavePipelineUseCase;
 import io.columnline.application.prompts.port.in.SavePromptUseCase;
 import io.columnline.application.prompts.port.in.SaveSectionDefinitionUseCase;
 import io.columnline.application.prompts.port.in.SectionCatalog;
+import io.columnline.application.prompts.port.in.StepPrompts;
 import io.columnline.application.prompts.service.PipelineService;
 import io.columnline.application.prompts.service.PromptCatalog;
 import io.columnline.application.prompts.service.PromptService;
@@ -73,6 +75,7 @@ import io.columnline.application.tracking.port.in.ReadStepsUseCase;
 import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.in.StageUseCase;
 import io.columnline.application.tracking.port.in.StartRunUseCase;
+import io.columnline.application.tracking.port.in.UpdateRunUseCase;
 import io.columnline.application.tracking.port.out.RunBatches;
 import io.columnline.application.tracking.service.ModelPriceService;
 import io.columnline.application.tracking.service.PipelineStatsService;
@@ -200,6 +203,15 @@ abstract class AppModule {
 
     @Binds
     abstract ReadPipelinesUseCase readPipelines(PipelineService service);
+
+    @Binds
+    abstract PipelineDefinitions pipelineDefinitions(PipelineService service);
+
+    @Binds
+    abstract StepPrompts stepPrompts(PromptService service);
+
+    @Binds
+    abstract UpdateRunUseCase updateRun(RunService service);
 
     @Binds
     abstract SaveSectionDefinitionUseCase saveSectionDefinition(SectionDefinitionService service);

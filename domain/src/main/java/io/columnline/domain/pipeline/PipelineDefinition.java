@@ -29,12 +29,27 @@ public record PipelineDefinition(List<Stage> stages, List<Step> steps) {
 
     public record Stage(int number, String name) {}
 
+    /** The step with this key (folded to lower case), if the pipeline defines it. */
+    public Optional<Step> step(String key) {
+        String folded = key == null ? "" : key.toLowerCase(java.util.Locale.ROOT);
+        return steps.stream().filter(s -> s.key().equals(folded)).findFirst();
+    }
+
+    /** The name of stage {@code number}, if the pipeline defines it. */
+    public Optional<String> stageName(int number) {
+        return stages.stream()
+                .filter(s -> s.number() == number)
+                .map(Stage::name)
+                .findFirst();
+    }
+
     public record Step(
             String key,
             Optional<Integer> stage,
             PromptKey promptKey,
             Optional<PromptLabel> promptLabel,
             Optional<String> model,
+            JsonDocument modelParams,
             List<Input> inputs,
             List<Effect> effects) {
         /** The steps whose output this step's inputs read, in input order, each once. */
@@ -101,8 +116,20 @@ public record PipelineDefinition(List<Stage> stages, List<Step> steps) {
             String promptKey,
             String promptLabel,
             String model,
+            JsonDocument modelParams,
             List<InputDraft> inputs,
-            List<EffectDraft> effects) {}
+            List<EffectDraft> effects) {
+        public StepDraft(
+                String key,
+                Integer stage,
+                String promptKey,
+                String promptLabel,
+                String model,
+                List<InputDraft> inputs,
+                List<EffectDraft> effects) {
+            this(key, stage, promptKey, promptLabel, model, null, inputs, effects);
+        }
+    }
 
     /** {@code source} is one of {@code seed}, {@code seed.F}, {@code client.F}, {@code knowledge.D},
      * {@code run.current_date|run_id|dossier_id}, {@code step.K}, {@code steps.K} (all instances of K)
@@ -241,6 +268,7 @@ public record PipelineDefinition(List<Stage> stages, List<Step> steps) {
                 prompt,
                 label,
                 Optional.ofNullable(s.model()).filter(m -> !m.isBlank()),
+                s.modelParams() == null ? JsonDocument.EMPTY_OBJECT : s.modelParams(),
                 inputs,
                 effects);
     }

@@ -6,6 +6,8 @@ public enum CostSource {
     GIVEN,
     /** Computed from the model price table and the token counts. */
     PRICED,
+    /** Tokens and model were read from the provider response the output holds, then priced. */
+    PARSED,
     /** The model is not in the price table: the cost is unknown. */
     UNKNOWN_MODEL,
     /** Neither a cost nor a model with token counts was sent. */

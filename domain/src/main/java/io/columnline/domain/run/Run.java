@@ -3,6 +3,7 @@ package io.columnline.domain.run;
 import io.columnline.domain.client.ClientId;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
+import io.columnline.domain.json.JsonDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,7 +20,9 @@ public record Run(
         RunStatus status,
         Optional<String> error,
         Instant startedAt,
-        Optional<Instant> finishedAt) {
+        Optional<Instant> finishedAt,
+        Launch launch,
+        Optional<JsonDocument> outputData) {
 
     public static final String DEFAULT_PIPELINE_VERSION = "v2";
     private static final Pattern VERSION = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
@@ -36,6 +39,32 @@ public record Run(
         Objects.requireNonNull(error, "error");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");
+        Objects.requireNonNull(launch, "launch");
+        Objects.requireNonNull(outputData, "outputData");
+    }
+
+    /**
+     * How a run was started, beyond its seed: the pipeline definition it follows (none for runs that
+     * log steps without one), who triggered it and the caller's own data about it, shown on the run.
+     */
+    public record Launch(
+            Optional<RunPipeline> pipeline, Optional<String> triggeredBy, Optional<JsonDocument> inputData) {
+        public static final Launch NONE = new Launch(Optional.empty(), Optional.empty(), Optional.empty());
+        private static final int MAX_TRIGGERED_BY = 200;
+
+        public Launch {
+            Objects.requireNonNull(pipeline, "pipeline");
+            Objects.requireNonNull(inputData, "inputData");
+            triggeredBy = triggeredBy.map(String::strip);
+            if (triggeredBy.isPresent()
+                    && (triggeredBy.get().isEmpty() || triggeredBy.get().length() > MAX_TRIGGERED_BY)) {
+                throw new Invalid("triggered_by", "must be 1 to " + MAX_TRIGGERED_BY + " characters when given");
+            }
+        }
+    }
+
+    public Optional<RunPipeline> pipeline() {
+        return launch.pipeline();
     }
 
     public static Run start(
@@ -44,6 +73,17 @@ public record Run(
             Seed seed,
             Optional<String> pipelineVersion,
             Optional<String> externalId,
+            Instant now) {
+        return start(id, client, seed, pipelineVersion, externalId, Launch.NONE, now);
+    }
+
+    public static Run start(
+            RunId id,
+            ClientId client,
+            Seed seed,
+            Optional<String> pipelineVersion,
+            Optional<String> externalId,
+            Launch launch,
             Instant now) {
         String version = pipelineVersion.map(String::strip).orElse(DEFAULT_PIPELINE_VERSION);
         if (!VERSION.matcher(version).matches()) {
@@ -54,7 +94,23 @@ public record Run(
         if (external.isPresent() && (external.get().isEmpty() || external.get().length() > MAX_EXTERNAL_ID)) {
             throw new Invalid("external_id", "must be 1 to " + MAX_EXTERNAL_ID + " characters when given");
         }
-        return new Run(id, client, seed, version, external, RunStatus.RUNNING, Optional.empty(), now, Optional.empty());
+        if (external.isPresent() && RunId.parses(external.get())) {
+            // a path segment is a run id when it parses as a UUID, else an external id: they never collide
+            throw new Invalid(
+                    "external_id", "'" + external.get() + "' is a UUID; an external id must not look like a run id");
+        }
+        return new Run(
+                id,
+                client,
+                seed,
+                version,
+                external,
+                RunStatus.RUNNING,
+                Optional.empty(),
+                now,
+                Optional.empty(),
+                launch,
+                Optional.empty());
     }
 
     /** Whether a repeated start with the same external id asks for this very run. */
@@ -83,6 +139,11 @@ public record Run(
 
     /** Completing a completed run again answers the same run, so a retried call is harmless. */
     public Run complete(Instant now) {
+        return complete(Optional.empty(), now);
+    }
+
+    /** {@code outputData} is the caller's own summary of what the run produced, shown on the run. */
+    public Run complete(Optional<JsonDocument> outputData, Instant now) {
         if (status == RunStatus.COMPLETED) {
             return this;
         }
@@ -96,7 +157,9 @@ public record Run(
                 RunStatus.COMPLETED,
                 Optional.empty(),
                 startedAt,
-                Optional.of(now));
+                Optional.of(now),
+                launch,
+                outputData.or(() -> this.outputData));
     }
 
     /** Failing a failed run again keeps the first error and time. */
@@ -120,7 +183,9 @@ public record Run(
                 RunStatus.FAILED,
                 Optional.of(reason.strip()),
                 startedAt,
-                Optional.of(now));
+                Optional.of(now),
+                launch,
+                outputData);
     }
 
     /**
@@ -144,7 +209,26 @@ public record Run(
                 RunStatus.PUBLISHED,
                 error,
                 startedAt,
-                Optional.of(finishedAt.orElse(now)));
+                Optional.of(finishedAt.orElse(now)),
+                launch,
+                outputData);
+    }
+
+    /** The run with the company named (a discovery run's seed effect, or a PATCH); only while running. */
+    public Run withSeed(Seed named) {
+        requireRunning("naming its company");
+        return new Run(
+                id,
+                client,
+                named,
+                pipelineVersion,
+                externalId,
+                status,
+                error,
+                startedAt,
+                finishedAt,
+                launch,
+                outputData);
     }
 
     /** Wall-clock time from start to finish, or to {@code now} while the run is running. */

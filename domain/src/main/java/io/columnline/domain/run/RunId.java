@@ -12,6 +12,19 @@ public record RunId(UUID value) {
         return new RunId(UUID.randomUUID());
     }
 
+    /** Whether the text is a UUID in its canonical 36-character form: a run id rather than an external id. */
+    public static boolean parses(String text) {
+        if (text == null || text.length() != 36) {
+            return false;
+        }
+        try {
+            UUID.fromString(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @Override
     public String toString() {
         return value.toString();

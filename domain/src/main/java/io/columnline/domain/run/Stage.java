@@ -65,6 +65,19 @@ public record Stage(
                 throw new Invalid("error_summary", "must be at most " + MAX_ERROR_SUMMARY + " characters");
             }
         }
+
+        /** Without a status, an error given means the stage failed; none means it succeeded. */
+        public static Outcome of(
+                String status,
+                Optional<String> errorSummary,
+                Optional<JsonDocument> inputRefs,
+                Optional<JsonDocument> outputRefs,
+                Optional<JsonDocument> metrics) {
+            StageStatus parsed = status == null
+                    ? errorSummary.filter(e -> !e.isBlank()).isPresent() ? StageStatus.FAILURE : StageStatus.SUCCESS
+                    : StageStatus.parse("status", status);
+            return new Outcome(parsed, errorSummary, inputRefs, outputRefs, metrics);
+        }
     }
 
     public static Stage start(Run run, String name, Instant now) {

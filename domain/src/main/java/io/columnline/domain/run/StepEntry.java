@@ -35,9 +35,50 @@ public record StepEntry(
         Optional<BigDecimal> costUsd,
         Optional<Long> latencyMs,
         StepStatus status,
-        Optional<String> error) {
+        Optional<String> error,
+        String instance) {
 
     private static final int MAX_MODEL = 200;
+    private static final int MAX_INSTANCE = 500;
+
+    /** A step of no instance: the one execution of its key per attempt. */
+    public static final String NO_INSTANCE = "";
+
+    public StepEntry(
+            String stepKey,
+            int attempt,
+            String stage,
+            Optional<String> section,
+            Optional<String> promptKey,
+            Optional<Integer> promptVersion,
+            Optional<String> model,
+            Optional<JsonDocument> input,
+            Optional<JsonDocument> output,
+            Optional<Long> tokensInput,
+            Optional<Long> tokensOutput,
+            Optional<BigDecimal> costUsd,
+            Optional<Long> latencyMs,
+            StepStatus status,
+            Optional<String> error) {
+        this(
+                stepKey,
+                attempt,
+                stage,
+                section,
+                promptKey,
+                promptVersion,
+                model,
+                input,
+                output,
+                tokensInput,
+                tokensOutput,
+                costUsd,
+                latencyMs,
+                status,
+                error,
+                NO_INSTANCE);
+    }
+
     private static final int MAX_ERROR = 10_000;
 
     public StepEntry {
@@ -53,6 +94,10 @@ public record StepEntry(
         Objects.requireNonNull(latencyMs, "latencyMs");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(error, "error");
+        Objects.requireNonNull(instance, "instance");
+        if (instance.length() > MAX_INSTANCE) {
+            throw new Invalid("instance", "must be at most " + MAX_INSTANCE + " characters");
+        }
         new Violations()
                 .addAll(problems(
                         stepKey,
@@ -69,6 +114,27 @@ public record StepEntry(
                         error))
                 .throwIfAny();
         costUsd = costUsd.map(Money::normalize);
+    }
+
+    /** This entry with the tokens and model read from its provider response filled in where they were not given. */
+    public StepEntry withUsage(Optional<String> readModel, Optional<Long> readInput, Optional<Long> readOutput) {
+        return new StepEntry(
+                stepKey,
+                attempt,
+                stage,
+                section,
+                promptKey,
+                promptVersion,
+                model.or(() -> readModel.filter(m -> !m.isBlank() && m.length() <= MAX_MODEL)),
+                input,
+                output,
+                tokensInput.or(() -> readInput.filter(t -> t >= 0)),
+                tokensOutput.or(() -> readOutput.filter(t -> t >= 0)),
+                costUsd,
+                latencyMs,
+                status,
+                error,
+                instance);
     }
 
     /** Which step of the run this is: its key and attempt. */
@@ -244,6 +310,7 @@ public record StepEntry(
                 new Field("cost_usd", costUsd.map(BigDecimal::toPlainString).orElse(null)),
                 new Field("latency_ms", latencyMs.map(String::valueOf).orElse(null)),
                 new Field("status", status.wire()),
-                new Field("error", error.orElse(null)));
+                new Field("error", error.orElse(null)),
+                new Field("instance", instance.isEmpty() ? null : instance));
     }
 }

@@ -2,7 +2,9 @@ package io.columnline.domain.run;
 
 public enum StepStatus {
     SUCCESS,
-    FAILURE;
+    FAILURE,
+    /** Prepared by the server and not completed yet; failed as {@code timed out} when left too long. */
+    RUNNING;
 
     public String wire() {
         return Wire.name(this);

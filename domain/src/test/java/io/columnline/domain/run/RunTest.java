@@ -89,11 +89,32 @@ class RunTest {
                         Run.start(RunId.random(), ClientId.random(), SEED, Optional.empty(), Optional.of(" "), NOW))
                 .isInstanceOf(Invalid.class)
                 .hasMessageStartingWith("external_id");
-        assertThatThrownBy(() -> new Seed(null, "", Optional.empty(), JsonDocument.EMPTY_OBJECT))
+        assertThatThrownBy(() -> Run.start(
+                        RunId.random(),
+                        ClientId.random(),
+                        SEED,
+                        Optional.empty(),
+                        Optional.of("0b8f9a1e-6b0e-4a52-9c65-0d3f1f7c2a11"),
+                        NOW))
+                .isInstanceOf(Invalid.class)
+                .hasMessageContaining("UUID");
+        assertThatThrownBy(() -> new Seed(" ", "", Optional.empty(), JsonDocument.EMPTY_OBJECT))
                 .isInstanceOfSatisfying(
                         Invalid.class,
                         e -> assertThat(e.violations())
                                 .extracting(v -> v.field())
                                 .containsExactly("seed.company_name", "seed.domain"));
+    }
+
+    @Test
+    void a_discovery_run_starts_without_a_company_and_cannot_publish_until_one_is_named() {
+        Run run = Run.start(RunId.random(), ClientId.random(), Seed.NONE, Optional.empty(), Optional.empty(), NOW);
+        assertThat(run.seed().hasCompany()).isFalse();
+        assertThatThrownBy(() -> run.seed().requireCompany(run.id(), "publishing it"))
+                .isInstanceOf(Invalid.class)
+                .hasMessageContaining("no company identity");
+        Run named = run.withSeed(SEED);
+        assertThat(named.seed().hasCompany()).isTrue();
+        assertThat(named.id()).isEqualTo(run.id());
     }
 }

@@ -20,6 +20,7 @@ import io.columnline.domain.error.NotFound;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.pipeline.Pipeline;
 import io.columnline.domain.pipeline.PipelineDefinition;
+import io.columnline.domain.pipeline.PipelineJson;
 import io.columnline.domain.pipeline.PipelineVersion;
 import io.columnline.domain.prompt.PromptSelector;
 import jakarta.inject.Inject;
@@ -84,26 +85,6 @@ final class PipelinesCommand implements CliCommand {
     /** A section definition file: the body of {@code PUT /api/v1/section-definitions/{key}}. */
     record Section(String title, Integer position, String writerPromptKey, Boolean required, JsonNode schema) {}
 
-    record Definition(String description, List<Stage> stages, List<Step> steps) {}
-
-    record Stage(Integer number, String name) {}
-
-    record Step(
-            String key,
-            Integer stage,
-            String promptKey,
-            String promptLabel,
-            String model,
-            JsonNode modelParams,
-            List<Input> inputs,
-            List<Effect> effects) {}
-
-    record Input(String name, String source, String pointer, Boolean required, JsonNode value) {}
-
-    record SeedEffect(String companyName, String domain) {}
-
-    record Effect(String section, String pointer, String contacts, Boolean peopleOnly, SeedEffect seed, String items) {}
-
     @Command(
             name = "push",
             mixinStandardHelpOptions = true,
@@ -135,9 +116,9 @@ final class PipelinesCommand implements CliCommand {
                     problems.add(name + ": must hold one JSON object");
                     continue;
                 }
-                Definition definition = JSON.treeToValue(tree, Definition.class);
+                JsonDocument document = canonical(tree);
                 var draft = new SavePipelineUseCase.Draft(
-                        key, draft(definition), canonical(tree), labels == null ? List.of() : labels);
+                        key, PipelineJson.draft(document), document, labels == null ? List.of() : labels);
                 PipelineDefinition.check(draft.definition());
                 drafts.add(draft);
             } catch (Invalid e) {
@@ -246,60 +227,6 @@ final class PipelinesCommand implements CliCommand {
         out.printf("pulled %d pipelines into %s%n", written, dir);
         out.flush();
         return 0;
-    }
-
-    private static PipelineDefinition.Draft draft(Definition d) {
-        List<PipelineDefinition.StageDraft> stages = d.stages() == null
-                ? null
-                : d.stages().stream()
-                        .map(s -> s == null ? null : new PipelineDefinition.StageDraft(s.number(), s.name()))
-                        .toList();
-        if (d.steps() == null) {
-            return new PipelineDefinition.Draft(stages, null);
-        }
-        List<PipelineDefinition.StepDraft> steps = new ArrayList<>();
-        for (int i = 0; i < d.steps().size(); i++) {
-            Step s = d.steps().get(i);
-            if (s == null) {
-                steps.add(null);
-                continue;
-            }
-            if (s.modelParams() != null
-                    && !s.modelParams().isNull()
-                    && !s.modelParams().isObject()) {
-                throw new Invalid("steps[" + i + "].model_params", "must be a JSON object");
-            }
-            List<PipelineDefinition.InputDraft> inputs = s.inputs() == null
-                    ? null
-                    : s.inputs().stream()
-                            .map(in -> in == null
-                                    ? null
-                                    : new PipelineDefinition.InputDraft(
-                                            in.name(),
-                                            in.source(),
-                                            in.pointer(),
-                                            in.required(),
-                                            in.value() == null ? null : canonical(in.value())))
-                            .toList();
-            List<PipelineDefinition.EffectDraft> effects = s.effects() == null
-                    ? null
-                    : s.effects().stream()
-                            .map(e -> e == null
-                                    ? null
-                                    : new PipelineDefinition.EffectDraft(
-                                            e.section(),
-                                            e.pointer(),
-                                            e.contacts(),
-                                            e.peopleOnly(),
-                                            e.seed() == null ? null : e.seed().companyName(),
-                                            e.seed() == null ? null : e.seed().domain(),
-                                            e.seed() != null,
-                                            e.items()))
-                            .toList();
-            steps.add(new PipelineDefinition.StepDraft(
-                    s.key(), s.stage(), s.promptKey(), s.promptLabel(), s.model(), inputs, effects));
-        }
-        return new PipelineDefinition.Draft(stages, steps);
     }
 
     /** Keys sorted at every level, no whitespace: the same text the HTTP API stores. */

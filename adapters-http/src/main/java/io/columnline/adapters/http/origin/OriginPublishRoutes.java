@@ -8,6 +8,7 @@ import io.columnline.adapters.http.shared.Routes;
 import io.columnline.application.publishing.port.in.DossierDetails;
 import io.columnline.application.publishing.port.in.PublishRunUseCase;
 import io.columnline.application.tracking.port.in.ReadRunsUseCase;
+import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.domain.dossier.Dossier;
 import io.columnline.domain.dossier.DossierSection;
 import io.columnline.domain.dossier.PublishOptions;
@@ -24,11 +25,13 @@ import java.util.Set;
  * with the origin's fields and Columnline's ids.
  */
 final class OriginPublishRoutes implements Routes {
+    private final RunAccess access;
     private final ReadRunsUseCase read;
     private final PublishRunUseCase publish;
 
     @Inject
-    OriginPublishRoutes(ReadRunsUseCase read, PublishRunUseCase publish) {
+    OriginPublishRoutes(RunAccess access, ReadRunsUseCase read, PublishRunUseCase publish) {
+        this.access = access;
         this.read = read;
         this.publish = publish;
     }
@@ -38,7 +41,7 @@ final class OriginPublishRoutes implements Routes {
         router.postQueued("/columnline/publish/{run_id}", r -> {
             OriginBody body = OriginBody.of(r, Set.of("release_date"));
             String runId = r.path("run_id");
-            var run = OriginRuns.find(read, r.caller(), runId);
+            var run = OriginRuns.find(access, read, r.caller(), runId);
             PublishOptions options = PublishOptions.of(body.text("release_date").orElse(null), List.of(), null, null);
             DossierDetails details =
                     publish.publish(r.caller(), run.run().id(), options).dossier();

@@ -16,6 +16,7 @@ import io.columnline.application.shared.PageRequest;
 import io.columnline.application.tracking.port.in.FinishRunUseCase;
 import io.columnline.application.tracking.port.in.ReadRunsUseCase;
 import io.columnline.application.tracking.port.in.ReadStepsUseCase;
+import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.in.RunDetails;
 import io.columnline.application.tracking.port.in.RunDetails.StageDetails;
 import io.columnline.application.tracking.port.in.StageUseCase;
@@ -24,6 +25,8 @@ import io.columnline.domain.access.Caller;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.NotFound;
+import io.columnline.domain.error.Violations;
+import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Seed;
 import io.columnline.domain.run.Stage;
@@ -58,6 +61,7 @@ final class OriginRunRoutes implements Routes {
     private static final int MAX_SAME_SECOND = 100;
 
     private final StartRunUseCase start;
+    private final RunAccess access;
     private final ReadRunsUseCase read;
     private final FinishRunUseCase finish;
     private final StageUseCase stages;
@@ -68,6 +72,7 @@ final class OriginRunRoutes implements Routes {
     @Inject
     OriginRunRoutes(
             StartRunUseCase start,
+            RunAccess access,
             ReadRunsUseCase read,
             FinishRunUseCase finish,
             StageUseCase stages,
@@ -75,6 +80,7 @@ final class OriginRunRoutes implements Routes {
             RunContactsUseCase contacts,
             Clock clock) {
         this.start = start;
+        this.access = access;
         this.read = read;
         this.finish = finish;
         this.stages = stages;
@@ -106,14 +112,21 @@ final class OriginRunRoutes implements Routes {
         OriginBody body = OriginBody.of(r, Set.of("client_id", "seed_data", "triggered_by"));
         String client = body.required("client_id", "the client's id, e.g. CLT_EXAMPLE_001, or its slug");
         Seed seed = seed(body);
-        unstored(body, "triggered_by");
+        Optional<String> triggeredBy = Optional.of(body.text("triggered_by").orElse("make.com"));
         Instant now = clock.instant();
         String base = RUN_ID.format(now);
         for (int n = 1; n <= MAX_SAME_SECOND; n++) {
             String runId = n == 1 ? base : base + "_" + n;
             try {
                 var started = start.start(new StartRunUseCase.Command(
-                        r.caller(), Optional.of(client), seed, Optional.empty(), Optional.of(runId)));
+                        r.caller(),
+                        Optional.of(client),
+                        seed,
+                        Optional.empty(),
+                        Optional.of(runId),
+                        Optional.empty(),
+                        triggeredBy,
+                        Optional.empty()));
                 if (!started.created()) {
                     continue; // a run of this client took this second's id already
                 }
@@ -138,7 +151,13 @@ final class OriginRunRoutes implements Routes {
         String runId = body.required("run_id", "the scenario's run id, e.g. RUN_20260114_002901");
         String client = body.required("client_id", "the client's id, e.g. CLT_EXAMPLE_001, or its slug");
         Seed seed = seed(body);
-        unstored(body, "dossier_id", "triggered_by", "config_snapshot");
+        unstored(body, "dossier_id");
+        // the origin's config snapshot is what the run was started with: Columnline's input_data
+        Optional<JsonDocument> inputData = body.json("config_snapshot").map(c -> {
+            ObjectNode data = Json.object();
+            data.set("config_snapshot", c);
+            return Json.document(data);
+        });
         body.text("status")
                 .filter(s -> !s.equals("running") && !s.equals("pending"))
                 .ifPresent(s -> {
@@ -146,7 +165,14 @@ final class OriginRunRoutes implements Routes {
                             "status", "a new run is pending or running; end it with PUT /columnline/runs/{run_id}");
                 });
         var started = start.start(new StartRunUseCase.Command(
-                r.caller(), Optional.of(client), seed, Optional.empty(), Optional.of(runId)));
+                r.caller(),
+                Optional.of(client),
+                seed,
+                Optional.empty(),
+                Optional.of(runId),
+                Optional.empty(),
+                Optional.of(body.text("triggered_by").orElse("make.com")),
+                inputData));
         ObjectNode answer = answer(true, started.created() ? "run created" : "run already exists", body);
         answer.set("data", row(runId, started.run()));
         return Response.ok(answer);
@@ -155,7 +181,7 @@ final class OriginRunRoutes implements Routes {
     private Response updateRun(Request r) {
         OriginBody body = OriginBody.of(r, Set.of("status", "completed_at", "error_message", "dossier_id"));
         String runId = r.path("run_id");
-        RunDetails run = OriginRuns.find(read, r.caller(), runId);
+        RunDetails run = OriginRuns.find(access, read, r.caller(), runId);
         unstored(body, "completed_at", "dossier_id");
         Optional<String> error = body.text("error_message");
         RunDetails after = switch (body.text("status").orElse(error.isPresent() ? "failed" : "")) {
@@ -171,7 +197,7 @@ final class OriginRunRoutes implements Routes {
 
     private Response status(Request r) {
         String runId = r.path("run_id");
-        RunDetails details = OriginRuns.find(read, r.caller(), runId);
+        RunDetails details = OriginRuns.find(access, read, r.caller(), runId);
         Run run = details.run();
         List<String> done = new ArrayList<>();
         for (Step step : allSteps(r.caller(), details)) {
@@ -197,7 +223,7 @@ final class OriginRunRoutes implements Routes {
         String runId = body.required("run_id", "the id runs/start answered");
         Optional<Integer> number = body.integer("stage_number");
         String name = stageName(number, body.text("stage_name"));
-        RunDetails run = OriginRuns.find(read, r.caller(), runId);
+        RunDetails run = OriginRuns.find(access, read, r.caller(), runId);
         StageDetails stage = stages.start(r.caller(), run.run().id(), name);
         ObjectNode answer = answer(true, "stage " + name + " started", body);
         stageFields(answer, runId, number, stage);
@@ -210,7 +236,7 @@ final class OriginRunRoutes implements Routes {
         Optional<Integer> number = body.integer("stage_number");
         String name = stageName(number, body.text("stage_name"));
         Optional<String> error = body.text("error_message");
-        RunDetails run = OriginRuns.find(read, r.caller(), runId);
+        RunDetails run = OriginRuns.find(access, read, r.caller(), runId);
         var outcome = new Stage.Outcome(
                 error.isPresent() ? StageStatus.FAILURE : StageStatus.SUCCESS,
                 error,
@@ -230,7 +256,7 @@ final class OriginRunRoutes implements Routes {
     /** {@code ?steps=A,B}: the latest successful output of each; none named: of every step. */
     private Response outputs(Request r) {
         String runId = r.path("run_id");
-        RunDetails run = OriginRuns.find(read, r.caller(), runId);
+        RunDetails run = OriginRuns.find(access, read, r.caller(), runId);
         List<Step> all = allSteps(r.caller(), run);
         List<String> wanted = r.query("steps")
                 .map(s -> Arrays.stream(s.split(","))
@@ -266,7 +292,7 @@ final class OriginRunRoutes implements Routes {
 
     private Response contactsOf(Request r) {
         String runId = r.path("run_id");
-        RunDetails run = OriginRuns.find(read, r.caller(), runId);
+        RunDetails run = OriginRuns.find(access, read, r.caller(), runId);
         var found = contacts.ofRun(r.caller(), run.run().id());
         ObjectNode answer = Json.object();
         answer.put("run_id", runId);
@@ -280,7 +306,7 @@ final class OriginRunRoutes implements Routes {
     /** {@code found: false} with 200 while the step is not done, as the origin answers a poll. */
     private Response completed(Request r) {
         String runId = r.path("run_id");
-        RunDetails run = OriginRuns.find(read, r.caller(), runId);
+        RunDetails run = OriginRuns.find(access, read, r.caller(), runId);
         String name = r.query("step_name")
                 .orElseThrow(
                         () -> new Invalid("step_name", "is required: the step to look for, e.g. 1_SEARCH_BUILDER"));
@@ -375,29 +401,46 @@ final class OriginRunRoutes implements Routes {
                 "started_at", stage.stage().map(s -> s.startedAt().toString()).orElse(null));
     }
 
-    /** The seed's identity, from {@code seed_data}: the whole object is kept as the run's seed. */
+    /**
+     * The seed, from {@code seed_data}: the whole object is kept; none (a discovery run, whose
+     * company signal discovery names later) is {@link Seed#NONE}.
+     */
     private static Seed seed(OriginBody body) {
         JsonNode data = body.json("seed_data").orElse(null);
-        if (data == null || !data.isObject()) {
-            throw new Invalid(
-                    "seed_data",
-                    "must be an object with company_name and domain (runs without a company are not taken yet)");
+        if (data == null) {
+            return Seed.NONE;
         }
-        String name =
-                data.path("company_name").isTextual() ? data.get("company_name").textValue() : null;
-        String domain = data.path("domain").isTextual() ? data.get("domain").textValue() : null;
+        if (!data.isObject()) {
+            throw new Invalid("seed_data", "must be a JSON object (company_name and domain when known) or left out");
+        }
+        var problems = new Violations();
+        String name = text(data, "company_name", problems);
+        String domain = text(data, "domain", problems);
         String companyId = data.path("company_id").isValueNode()
                         && !data.path("company_id").isNull()
                 ? data.get("company_id").asText()
                 : null;
+        problems.throwIfAny();
         try {
             return new Seed(name, domain, Optional.ofNullable(companyId), Json.document(data));
         } catch (Invalid e) {
-            var renamed = new io.columnline.domain.error.Violations();
+            var renamed = new Violations();
             e.violations().forEach(v -> renamed.add(v.field().replaceFirst("^seed\\.", "seed_data."), v.message()));
             renamed.throwIfAny();
             throw e;
         }
+    }
+
+    private static String text(JsonNode data, String field, Violations problems) {
+        JsonNode value = data.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problems.add("seed_data." + field, "must be a string");
+            return null;
+        }
+        return value.textValue();
     }
 
     private static void unstored(OriginBody body, String... fields) {

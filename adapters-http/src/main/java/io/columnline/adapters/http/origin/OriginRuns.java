@@ -1,28 +1,19 @@
 package io.columnline.adapters.http.origin;
 
 import io.columnline.application.tracking.port.in.ReadRunsUseCase;
+import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.in.RunDetails;
 import io.columnline.domain.access.Caller;
-import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.RunStatus;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
 
 /** The origin's names and ids, translated: run ids, step names, statuses. */
 final class OriginRuns {
-    private static final Pattern UUID_TEXT =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private OriginRuns() {}
 
     /** A run named by Columnline's UUID or by the scenario's own text id ({@code RUN_20260114_002901}). */
-    static RunDetails find(ReadRunsUseCase read, Caller caller, String id) {
-        if (UUID_TEXT.matcher(id).matches()) {
-            return read.get(caller, new RunId(UUID.fromString(id)));
-        }
-        return read.byExternalId(caller, Optional.empty(), id);
+    static RunDetails find(RunAccess access, ReadRunsUseCase read, Caller caller, String id) {
+        return read.get(caller, access.resolve(caller, id));
     }
 
     /** The origin's upper-case step name is Columnline's lower-case step key. */

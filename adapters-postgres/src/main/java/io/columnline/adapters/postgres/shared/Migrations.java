@@ -40,6 +40,7 @@ final class Migrations implements ResourceProvider {
             "V15__pipelines.sql",
             "V20__context_sources_chunks.sql",
             "V21__chunk_embeddings.sql",
+            "V30__runs_follow_pipelines_steps_run.sql",
             "V35__client_external_ids_and_configs.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;

@@ -2,12 +2,15 @@ package io.columnline.adapters.postgres.shared;
 
 import io.columnline.domain.client.ClientId;
 import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.pipeline.PipelineKey;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
+import io.columnline.domain.run.RunPipeline;
 import io.columnline.domain.run.RunStatus;
 import io.columnline.domain.run.Seed;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 
 /** A run's row, read by tracking and by the statement a publish locks its run with. */
 public final class RunRows {
@@ -23,7 +26,12 @@ public final class RunRows {
         "status",
         "error",
         "started_at",
-        "finished_at"
+        "finished_at",
+        "pipeline_key",
+        "pipeline_def_version",
+        "triggered_by",
+        "input_data::text",
+        "output_data::text"
     };
 
     /** The run's columns of {@code table}, named {@code prefix + column} (see {@link Rows#columns}). */
@@ -45,7 +53,19 @@ public final class RunRows {
                 RunStatus.parse("status", rs.getString(prefix + "status")),
                 Rows.optionalString(rs, prefix + "error"),
                 Rows.instant(rs, prefix + "started_at"),
-                Rows.optionalInstant(rs, prefix + "finished_at"));
+                Rows.optionalInstant(rs, prefix + "finished_at"),
+                new Run.Launch(
+                        pipeline(rs, prefix),
+                        Rows.optionalString(rs, prefix + "triggered_by"),
+                        Rows.optionalString(rs, prefix + "input_data").map(JsonDocument::new)),
+                Rows.optionalString(rs, prefix + "output_data").map(JsonDocument::new));
+    }
+
+    private static Optional<RunPipeline> pipeline(ResultSet rs, String prefix) throws SQLException {
+        String key = rs.getString(prefix + "pipeline_key");
+        return key == null
+                ? Optional.empty()
+                : Optional.of(new RunPipeline(new PipelineKey(key), rs.getInt(prefix + "pipeline_def_version")));
     }
 
     private RunRows() {}

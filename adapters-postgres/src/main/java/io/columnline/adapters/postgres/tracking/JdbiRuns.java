@@ -9,6 +9,7 @@ import io.columnline.application.shared.Page;
 import io.columnline.application.shared.PageRequest;
 import io.columnline.application.tracking.port.out.Runs;
 import io.columnline.domain.client.ClientId;
+import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.RunStatus;
@@ -35,10 +36,19 @@ final class JdbiRuns implements Runs {
     public void insert(Run run) {
         session.useHandle(h -> h.createUpdate("""
                 INSERT INTO runs (id, client_id, seed, company_name, company_domain, company_id, pipeline_version,
-                                  external_id, status, error, started_at, finished_at)
+                                  external_id, status, error, started_at, finished_at, pipeline_key,
+                                  pipeline_def_version, triggered_by, input_data, output_data)
                 VALUES (:id, :client, CAST(:seed AS json), :name, :domain, :companyId, :version,
-                        :external, :status, :error, :started, :finished)
+                        :external, :status, :error, :started, :finished, :pipelineKey,
+                        :pipelineVersion, :triggeredBy, CAST(:inputData AS json), CAST(:outputData AS json))
                 """)
+                .bind("pipelineKey", run.pipeline().map(p -> p.key().value()).orElse(null))
+                .bind("pipelineVersion", run.pipeline().map(p -> p.version()).orElse(null))
+                .bind("triggeredBy", run.launch().triggeredBy().orElse(null))
+                .bind(
+                        "inputData",
+                        run.launch().inputData().map(JsonDocument::text).orElse(null))
+                .bind("outputData", run.outputData().map(JsonDocument::text).orElse(null))
                 .bind("id", run.id().value())
                 .bind("client", run.client().value())
                 .bind("seed", run.seed().document().text())
@@ -57,8 +67,15 @@ final class JdbiRuns implements Runs {
     @Override
     public void update(Run run) {
         session.useHandle(h -> h.createUpdate(
-                        "UPDATE runs SET status = :status, error = :error, finished_at = :finished WHERE id = :id")
+                        "UPDATE runs SET status = :status, error = :error, finished_at = :finished,"
+                                + " seed = CAST(:seed AS json), company_name = :name, company_domain = :domain,"
+                                + " company_id = :companyId, output_data = CAST(:outputData AS json) WHERE id = :id")
                 .bind("id", run.id().value())
+                .bind("seed", run.seed().document().text())
+                .bind("name", run.seed().companyName())
+                .bind("domain", run.seed().domain())
+                .bind("companyId", run.seed().companyId().orElse(null))
+                .bind("outputData", run.outputData().map(JsonDocument::text).orElse(null))
                 .bind("status", run.status().wire())
                 .bind("error", run.error().orElse(null))
                 .bind("finished", Rows.offset(run.finishedAt().orElse(null)))
@@ -98,18 +115,29 @@ final class JdbiRuns implements Runs {
     }
 
     @Override
+    public List<Run> byExternalIdOfAnyClient(String externalId) {
+        return session.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM runs WHERE external_id = :external LIMIT 2")
+                        .bind("external", externalId)
+                        .map(JdbiRuns::run)
+                        .list());
+    }
+
+    @Override
     public Page<Run> list(Query query, PageRequest page) {
         Instant afterTime = Cursors.instant(page, 0);
         UUID afterId = Cursors.uuid(page, 1);
         List<Run> rows = session.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM runs"
                         + " WHERE (CAST(:client AS uuid) IS NULL OR client_id = CAST(:client AS uuid))"
                         + " AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))"
+                        + " AND (CAST(:external AS text) IS NULL OR external_id = CAST(:external AS text))"
                         + " AND (CAST(:since AS timestamptz) IS NULL OR started_at >= CAST(:since AS timestamptz))"
                         + " AND (CAST(:afterTime AS timestamptz) IS NULL"
                         + "      OR (started_at, id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))"
                         + " ORDER BY started_at DESC, id DESC LIMIT :limit")
                 .bind("client", query.client().map(ClientId::value).orElse(null))
                 .bind("status", query.status().map(RunStatus::wire).orElse(null))
+                .bind("external", query.externalId().orElse(null))
                 .bind("since", Rows.offset(query.since().orElse(null)))
                 .bind("afterTime", Rows.offset(afterTime))
                 .bind("afterId", afterId)

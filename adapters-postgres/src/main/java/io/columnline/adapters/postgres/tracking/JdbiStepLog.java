@@ -52,18 +52,19 @@ final class JdbiStepLog implements StepLog {
     private static final String COLUMNS =
             "client_id, run_id, step_key, attempt, stage, section, prompt_key, prompt_version, model,"
                     + " input::text AS input, output::text AS output, tokens_input, tokens_output, cost_usd, cost_source,"
-                    + " latency_ms, status, error, logged_at";
+                    + " latency_ms, status, error, logged_at, instance, warning";
 
     private static final String INSERT_COLUMNS =
             "client_id, run_id, step_key, attempt, stage, section, prompt_key, prompt_version, model, input, output,"
-                    + " tokens_input, tokens_output, cost_usd, cost_source, latency_ms, status, error, fingerprint, logged_at";
+                    + " tokens_input, tokens_output, cost_usd, cost_source, latency_ms, status, error, fingerprint, logged_at,"
+                    + " instance, warning";
 
     /** The columns of one step in a VALUES row, each a plain JDBC parameter. */
     private static final String ROW =
             "(CAST(? AS text), CAST(? AS integer), CAST(? AS text), CAST(? AS text), CAST(? AS text), CAST(? AS integer),"
                     + " CAST(? AS text), CAST(? AS json), CAST(? AS json), CAST(? AS bigint), CAST(? AS bigint),"
                     + " CAST(? AS numeric), CAST(? AS text), CAST(? AS bigint), CAST(? AS text), CAST(? AS text),"
-                    + " CAST(? AS text), CAST(? AS timestamptz))";
+                    + " CAST(? AS text), CAST(? AS timestamptz), CAST(? AS text), CAST(? AS text))";
 
     /** Insert statements by row count. */
     private static final Map<Integer, String> INSERTS = new ConcurrentHashMap<>();
@@ -328,6 +329,8 @@ final class JdbiStepLog implements StepLog {
                 text(statement, at++, e.error().orElse(null));
                 statement.setString(at++, step.fingerprint());
                 statement.setObject(at++, Rows.offset(step.loggedAt()));
+                statement.setString(at++, e.instance());
+                text(statement, at++, step.warning().orElse(null));
             }
             Optional<RunStatus> runStatus = Optional.empty();
             Set<StepRef> created = new HashSet<>();
@@ -499,6 +502,124 @@ final class JdbiStepLog implements StepLog {
                 }));
     }
 
+    @Override
+    public int lastAttempt(Run run, String stepKey) {
+        return session.withHandle(h -> h.createQuery("SELECT coalesce(max(attempt), 0) FROM steps"
+                        + " WHERE client_id = :client AND run_id = :run AND step_key = :key")
+                .bind("client", run.client().value())
+                .bind("run", run.id().value())
+                .bind("key", stepKey)
+                .mapTo(Integer.class)
+                .one());
+    }
+
+    @Override
+    public Optional<Step> running(Run run, String stepKey, String instance) {
+        return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM steps WHERE client_id = :client AND run_id = :run AND step_key = :key"
+                        + " AND instance = :instance AND status = 'running' ORDER BY attempt DESC LIMIT 1")
+                .bind("client", run.client().value())
+                .bind("run", run.id().value())
+                .bind("key", stepKey)
+                .bind("instance", instance)
+                .map(JdbiStepLog::step)
+                .findOne());
+    }
+
+    @Override
+    public List<Step> running(Run run) {
+        return session.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+                        + " FROM steps WHERE client_id = :client AND run_id = :run AND status = 'running'"
+                        + " ORDER BY logged_at, step_key, attempt")
+                .bind("client", run.client().value())
+                .bind("run", run.id().value())
+                .map(JdbiStepLog::step)
+                .list());
+    }
+
+    /** Keeps {@code logged_at}: the time the attempt was prepared, which the timeout is measured from. */
+    @Override
+    public boolean finish(Step finished) {
+        StepEntry e = finished.entry();
+        return session.withHandle(h -> h.createUpdate("""
+                UPDATE steps SET stage = :stage, section = :section, prompt_key = :promptKey,
+                       prompt_version = :promptVersion, model = :model, input = CAST(:input AS json),
+                       output = CAST(:output AS json), tokens_input = :tokensInput, tokens_output = :tokensOutput,
+                       cost_usd = :cost, cost_source = :costSource, latency_ms = :latency, status = :status,
+                       error = :error, fingerprint = :fingerprint, instance = :instance, warning = :warning
+                WHERE client_id = :client AND run_id = :run AND step_key = :key AND attempt = :attempt
+                  AND status = 'running'
+                """)
+                        .bind("client", finished.client().value())
+                        .bind("run", finished.run().value())
+                        .bind("key", e.stepKey())
+                        .bind("attempt", e.attempt())
+                        .bind("stage", e.stage())
+                        .bind("section", e.section().orElse(null))
+                        .bind("promptKey", e.promptKey().orElse(null))
+                        .bind("promptVersion", e.promptVersion().orElse(null))
+                        .bind("model", e.model().orElse(null))
+                        .bind("input", e.input().map(JsonDocument::text).orElse(null))
+                        .bind("output", e.output().map(JsonDocument::text).orElse(null))
+                        .bind("tokensInput", e.tokensInput().orElse(null))
+                        .bind("tokensOutput", e.tokensOutput().orElse(null))
+                        .bind("cost", finished.costUsd().orElse(null))
+                        .bind("costSource", finished.costSource().wire())
+                        .bind("latency", e.latencyMs().orElse(null))
+                        .bind("status", e.status().wire())
+                        .bind("error", e.error().orElse(null))
+                        .bind("fingerprint", finished.fingerprint())
+                        .bind("instance", e.instance())
+                        .bind("warning", finished.warning().orElse(null))
+                        .execute())
+                == 1;
+    }
+
+    @Override
+    public List<Step> latestSucceeded(Run run, Collection<String> stepKeys) {
+        return session.withHandle(h -> h.createQuery("SELECT * FROM (SELECT DISTINCT ON (step_key, instance) "
+                        + COLUMNS + " FROM steps WHERE client_id = :client AND run_id = :run AND status = 'success'"
+                        + " AND (CAST(:all AS boolean) OR step_key = ANY(CAST(:keys AS text[])))"
+                        + " ORDER BY step_key, instance, attempt DESC) AS latest ORDER BY step_key, logged_at, attempt")
+                .bind("client", run.client().value())
+                .bind("run", run.id().value())
+                .bind("all", stepKeys.isEmpty())
+                .bindArray("keys", String.class, List.copyOf(stepKeys))
+                .map(JdbiStepLog::step)
+                .list());
+    }
+
+    @Override
+    public Set<String> succeededKeys(Run run) {
+        return session.withHandle(h -> new java.util.TreeSet<>(h.createQuery("SELECT DISTINCT step_key FROM steps"
+                        + " WHERE client_id = :client AND run_id = :run AND status = 'success'")
+                .bind("client", run.client().value())
+                .bind("run", run.id().value())
+                .mapTo(String.class)
+                .list()));
+    }
+
+    /**
+     * One statement: the stale running rows are locked with SKIP LOCKED, so a second instance
+     * sweeping at the same time takes other rows (or none), and a complete holding a row is not
+     * waited for; the UPDATE checks the status again, so a step completed meanwhile stays completed.
+     */
+    @Override
+    public int timeOut(Instant cutoff, int limit) {
+        return session.withHandle(h -> h.createUpdate("""
+                UPDATE steps SET status = 'failure', error = :error
+                WHERE (client_id, run_id, step_key, attempt) IN (
+                    SELECT client_id, run_id, step_key, attempt FROM steps
+                    WHERE status = 'running' AND logged_at < :cutoff
+                    ORDER BY logged_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                  AND status = 'running'
+                """)
+                .bind("error", TIMED_OUT)
+                .bind("cutoff", Rows.offset(cutoff))
+                .bind("limit", limit)
+                .execute());
+    }
+
     private static Step step(ResultSet rs, StatementContext ctx) throws SQLException {
         CostSource source = CostSource.parse("cost_source", rs.getString("cost_source"));
         Optional<BigDecimal> cost = Optional.ofNullable(rs.getBigDecimal("cost_usd"));
@@ -517,13 +638,15 @@ final class JdbiStepLog implements StepLog {
                 source == CostSource.GIVEN ? cost : Optional.empty(),
                 Optional.ofNullable(rs.getObject("latency_ms", Long.class)),
                 StepStatus.parse("status", rs.getString("status")),
-                Rows.optionalString(rs, "error"));
+                Rows.optionalString(rs, "error"),
+                rs.getString("instance"));
         return new Step(
                 new RunId(Rows.uuid(rs, "run_id")),
                 new ClientId(Rows.uuid(rs, "client_id")),
                 entry,
                 cost,
                 source,
-                Rows.instant(rs, "logged_at"));
+                Rows.instant(rs, "logged_at"),
+                Rows.optionalString(rs, "warning"));
     }
 }

@@ -1,6 +1,7 @@
 package io.columnline.adapters.postgres.prompts;
 
 import io.columnline.adapters.postgres.shared.JdbiSession;
+import io.columnline.application.prompts.port.out.Pipelines;
 import io.columnline.application.prompts.port.out.Prompts;
 import io.columnline.application.prompts.port.out.SectionDefinitions;
 
@@ -10,6 +11,10 @@ public final class PromptsAdapters {
 
     public static Prompts prompts(JdbiSession session) {
         return new JdbiPrompts(session);
+    }
+
+    public static Pipelines pipelines(JdbiSession session) {
+        return new JdbiPipelines(session);
     }
 
     public static SectionDefinitions sectionDefinitions(JdbiSession session) {

@@ -5,6 +5,7 @@ import io.columnline.adapters.postgres.prospects.ProspectsAdapters;
 import io.columnline.adapters.postgres.shared.JdbiSession;
 import io.columnline.adapters.postgres.tenancy.TenancyAdapters;
 import io.columnline.adapters.postgres.tracking.TrackingAdapters;
+import io.columnline.application.prompts.service.PipelineService;
 import io.columnline.application.prompts.service.PromptCatalog;
 import io.columnline.application.prospects.service.RunContactService;
 import io.columnline.application.publishing.service.BatchBook;
@@ -74,6 +75,7 @@ final class PublishHarness {
                 access,
                 new RunDetailsReader(TrackingAdapters.stages(session), stepLog, access, clock),
                 batchBook,
+                new PipelineService(PromptsAdapters.pipelines(session), session, clock),
                 session,
                 clock);
         steps = new StepService(

@@ -1,5 +1,6 @@
 package io.columnline.application.prompts.service;
 
+import io.columnline.application.prompts.port.in.PipelineDefinitions;
 import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
 import io.columnline.application.prompts.port.in.SavePipelineUseCase;
 import io.columnline.application.prompts.port.out.Pipelines;
@@ -12,26 +13,36 @@ import io.columnline.domain.error.NotFound;
 import io.columnline.domain.error.Violations;
 import io.columnline.domain.pipeline.Pipeline;
 import io.columnline.domain.pipeline.PipelineDefinition;
+import io.columnline.domain.pipeline.PipelineJson;
 import io.columnline.domain.pipeline.PipelineKey;
 import io.columnline.domain.pipeline.PipelineVersion;
 import io.columnline.domain.prompt.PromptLabel;
 import io.columnline.domain.prompt.PromptSelector;
+import io.columnline.domain.run.RunPipeline;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Pipeline definitions are installation-wide, versioned as prompts are: any key reads them, only
  * admin keys write them, and a definition that is refused writes nothing.
  */
-public final class PipelineService implements SavePipelineUseCase, ReadPipelinesUseCase {
+@Singleton
+public final class PipelineService implements SavePipelineUseCase, ReadPipelinesUseCase, PipelineDefinitions {
     private final Pipelines pipelines;
     private final Transactions transactions;
     private final Clock clock;
+
+    /** Versions never change, so their parsed definitions are kept; few pipelines, few versions each. */
+    private final Map<RunPipeline, PipelineDefinition> parsed = new ConcurrentHashMap<>();
+
+    private static final int MAX_PARSED = 1000;
 
     @Inject
     public PipelineService(Pipelines pipelines, Transactions transactions, Clock clock) {
@@ -106,6 +117,47 @@ public final class PipelineService implements SavePipelineUseCase, ReadPipelines
     public Page<Selected> versions(Caller caller, PipelineKey key, PageRequest page) {
         Pipeline pipeline = registered(key);
         return pipelines.versions(key, page).map(v -> new Selected(pipeline, v));
+    }
+
+    @Override
+    public RunPipeline choose(String field, String key, Optional<Integer> version) {
+        PipelineKey pipelineKey;
+        try {
+            pipelineKey = new PipelineKey(key);
+        } catch (Invalid e) {
+            throw new Invalid(field, "'" + key + "' is not a pipeline key");
+        }
+        Pipeline pipeline = pipelines
+                .byKey(pipelineKey)
+                .orElseThrow(() -> new Invalid(
+                        field, "names pipeline '" + key + "', which is not saved; PUT /api/v1/pipelines/" + key));
+        if (version.isPresent()) {
+            if (version.get() < 1 || version.get() > pipeline.latestVersion()) {
+                throw new Invalid(
+                        field + ".version",
+                        "pipeline '" + key + "' has versions 1 to " + pipeline.latestVersion() + ", not "
+                                + version.get());
+            }
+            return new RunPipeline(pipelineKey, version.get());
+        }
+        Integer production = pipeline.labels().get(PromptLabel.PRODUCTION);
+        return new RunPipeline(pipelineKey, production == null ? pipeline.latestVersion() : production);
+    }
+
+    @Override
+    public PipelineDefinition definition(RunPipeline pipeline) {
+        PipelineDefinition known = parsed.get(pipeline);
+        if (known != null) {
+            return known;
+        }
+        PipelineVersion version = pipelines
+                .version(pipeline.key(), pipeline.version())
+                .orElseThrow(() -> new NotFound("version of pipeline " + pipeline.key(), pipeline.version()));
+        PipelineDefinition definition = PipelineJson.definition(version.definition());
+        if (parsed.size() < MAX_PARSED) {
+            parsed.put(pipeline, definition);
+        }
+        return definition;
     }
 
     private Pipeline registered(PipelineKey key) {

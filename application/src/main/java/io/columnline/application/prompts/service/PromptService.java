@@ -2,6 +2,7 @@ package io.columnline.application.prompts.service;
 
 import io.columnline.application.prompts.port.in.ReadPromptsUseCase;
 import io.columnline.application.prompts.port.in.SavePromptUseCase;
+import io.columnline.application.prompts.port.in.StepPrompts;
 import io.columnline.application.prompts.port.out.PromptUsage;
 import io.columnline.application.prompts.port.out.Prompts;
 import io.columnline.application.shared.Page;
@@ -28,7 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Prompts are installation-wide: any key reads them, only admin keys write them. */
-public final class PromptService implements SavePromptUseCase, ReadPromptsUseCase {
+public final class PromptService implements SavePromptUseCase, ReadPromptsUseCase, StepPrompts {
     private final Prompts prompts;
     private final PromptUsage usage;
     private final Transactions transactions;
@@ -166,6 +167,19 @@ public final class PromptService implements SavePromptUseCase, ReadPromptsUseCas
             prompts.setLabel(key, target, version);
             return registered(key);
         });
+    }
+
+    @Override
+    public Optional<StepPrompts.Chosen> chosen(PromptKey key, Optional<PromptLabel> label) {
+        Optional<Prompt> prompt = prompts.byKey(key);
+        if (prompt.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer number = prompt.get().allLabels().get(label.orElse(PromptLabel.PRODUCTION));
+        if (number == null) {
+            return Optional.empty();
+        }
+        return prompts.version(key, number).map(v -> new StepPrompts.Chosen(key, number, v.content()));
     }
 
     @Override

@@ -4,11 +4,14 @@ import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.out.Runs;
 import io.columnline.application.tracking.port.out.StepLog;
 import io.columnline.domain.access.Caller;
+import io.columnline.domain.client.ClientId;
+import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.NotFound;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.Step;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,6 +29,28 @@ public final class RunAccessService implements RunAccess {
     @Override
     public Run visible(Caller caller, RunId id) {
         return visibleOrMissing(caller, id, runs.byId(id));
+    }
+
+    @Override
+    public RunId resolve(Caller caller, String idOrExternalId) {
+        if (idOrExternalId == null || idOrExternalId.isBlank()) {
+            throw new NotFound("run", idOrExternalId);
+        }
+        if (RunId.parses(idOrExternalId)) {
+            return new RunId(java.util.UUID.fromString(idOrExternalId));
+        }
+        Optional<ClientId> own = caller.ownClient();
+        if (own.isPresent()) {
+            return runs.byExternalId(own.get(), idOrExternalId)
+                    .map(Run::id)
+                    .orElseThrow(() -> new NotFound("run", idOrExternalId));
+        }
+        List<Run> found = runs.byExternalIdOfAnyClient(idOrExternalId);
+        if (found.size() > 1) {
+            throw new Conflict("external id '" + idOrExternalId
+                    + "' names runs of more than one client; use the run's id (a UUID) with an admin key");
+        }
+        return found.stream().findFirst().map(Run::id).orElseThrow(() -> new NotFound("run", idOrExternalId));
     }
 
     @Override

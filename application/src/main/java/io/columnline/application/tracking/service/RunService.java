@@ -1,5 +1,6 @@
 package io.columnline.application.tracking.service;
 
+import io.columnline.application.prompts.port.in.PipelineDefinitions;
 import io.columnline.application.shared.Page;
 import io.columnline.application.shared.PageRequest;
 import io.columnline.application.shared.Transactions;
@@ -9,6 +10,7 @@ import io.columnline.application.tracking.port.in.ReadRunsUseCase;
 import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.in.RunDetails;
 import io.columnline.application.tracking.port.in.StartRunUseCase;
+import io.columnline.application.tracking.port.in.UpdateRunUseCase;
 import io.columnline.application.tracking.port.out.RunBatches;
 import io.columnline.application.tracking.port.out.Runs;
 import io.columnline.domain.access.Caller;
@@ -17,21 +19,25 @@ import io.columnline.domain.client.ClientId;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
-import io.columnline.domain.error.NotFound;
+import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.json.JsonValue;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
+import io.columnline.domain.run.RunPipeline;
+import io.columnline.domain.run.Seed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-public final class RunService implements StartRunUseCase, ReadRunsUseCase, FinishRunUseCase {
+public final class RunService implements StartRunUseCase, ReadRunsUseCase, FinishRunUseCase, UpdateRunUseCase {
     private final Runs runs;
     private final RunAccess access;
     private final ClientAccess clients;
     private final RunDetailsReader reader;
     private final RunBatches batches;
+    private final PipelineDefinitions pipelines;
     private final Transactions transactions;
     private final Clock clock;
 
@@ -42,8 +48,10 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
             ClientAccess clients,
             RunDetailsReader reader,
             RunBatches batches,
+            PipelineDefinitions pipelines,
             Transactions transactions,
             Clock clock) {
+        this.pipelines = pipelines;
         this.runs = runs;
         this.access = access;
         this.clients = clients;
@@ -77,10 +85,43 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
                     command.seed(),
                     command.pipelineVersion(),
                     command.externalId(),
+                    new Run.Launch(pipeline(client, command.pipeline()), command.triggeredBy(), command.inputData()),
                     clock.instant());
             runs.insert(run);
             batches.runStarted(client, run);
             return new Started(reader.fresh(run, client.slug()), true);
+        });
+    }
+
+    /**
+     * The pipeline named, else the client's default one: {@code default_pipeline} in its profile's
+     * JSON, until clients carry a field of their own; else none.
+     */
+    private Optional<RunPipeline> pipeline(Client client, Optional<PipelineChoice> choice) {
+        if (choice.isPresent()) {
+            return Optional.of(pipelines.choose(
+                    "pipeline", choice.get().key(), choice.get().version()));
+        }
+        Optional<String> fallback;
+        try {
+            fallback = JsonValue.of(client.profile().icpConfig()) instanceof JsonValue.Obj o
+                    ? o.string("default_pipeline")
+                    : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            fallback = Optional.empty();
+        }
+        return fallback.map(key -> pipelines.choose("client.default_pipeline", key, Optional.empty()));
+    }
+
+    @Override
+    public RunDetails nameCompany(Caller caller, RunId id, Seed seed) {
+        return transactions.inTransaction(() -> {
+            Run run = access.locked(caller, id);
+            Run named = run.withSeed(seed);
+            if (!named.equals(run)) {
+                runs.update(named);
+            }
+            return reader.details(named);
         });
     }
 
@@ -93,6 +134,10 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
                 earlier.seed(),
                 Optional.of(earlier.pipelineVersion()),
                 Optional.empty(),
+                new Run.Launch(
+                        earlier.pipeline(),
+                        earlier.launch().triggeredBy(),
+                        earlier.launch().inputData()),
                 clock.instant());
         runs.insert(run);
         batches.runStarted(client, run);
@@ -105,19 +150,10 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
     }
 
     @Override
-    public RunDetails byExternalId(Caller caller, Optional<String> client, String externalId) {
-        return transactions.inTransaction(() -> {
-            Client owner = clients.named(caller, client).orElseThrow(() -> new NotFound("run", externalId));
-            Run run = runs.byExternalId(owner.id(), externalId).orElseThrow(() -> new NotFound("run", externalId));
-            return reader.details(access.visible(caller, run.id()));
-        });
-    }
-
-    @Override
     public Page<ListedRun> list(Caller caller, ReadRunsUseCase.Query query, PageRequest page) {
         return transactions.inTransaction(() -> {
             Optional<ClientId> only = clients.named(caller, query.client()).map(Client::id);
-            Page<Run> found = runs.list(new Runs.Query(only, query.status(), query.since()), page);
+            Page<Run> found = runs.list(new Runs.Query(only, query.status(), query.since(), query.externalId()), page);
             Map<ClientId, ClientSlug> slugs = new HashMap<>();
             return found.map(run -> new ListedRun(
                     run,
@@ -126,10 +162,10 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
     }
 
     @Override
-    public RunDetails complete(Caller caller, RunId id) {
+    public RunDetails complete(Caller caller, RunId id, Optional<JsonDocument> outputData) {
         return transactions.inTransaction(() -> {
             Run run = access.locked(caller, id);
-            Run completed = run.complete(clock.instant());
+            Run completed = run.complete(outputData, clock.instant());
             if (!completed.equals(run)) {
                 runs.update(completed);
             }

@@ -1,5 +1,6 @@
 package io.columnline.application.tracking.service;
 
+import io.columnline.application.prompts.port.in.PipelineDefinitions;
 import io.columnline.application.shared.Transactions;
 import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.in.RunDetails.StageDetails;
@@ -7,8 +8,12 @@ import io.columnline.application.tracking.port.in.StageUseCase;
 import io.columnline.application.tracking.port.out.Stages;
 import io.columnline.domain.Key;
 import io.columnline.domain.access.Caller;
+import io.columnline.domain.error.Invalid;
+import io.columnline.domain.error.NotFound;
+import io.columnline.domain.pipeline.PipelineDefinition;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
+import io.columnline.domain.run.RunPipeline;
 import io.columnline.domain.run.Stage;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -19,17 +24,44 @@ public final class StageService implements StageUseCase {
     private final Stages stages;
     private final RunAccess access;
     private final RunDetailsReader reader;
+    private final PipelineDefinitions pipelines;
     private final Transactions transactions;
     private final Clock clock;
 
     @Inject
     public StageService(
-            Stages stages, RunAccess access, RunDetailsReader reader, Transactions transactions, Clock clock) {
+            Stages stages,
+            RunAccess access,
+            RunDetailsReader reader,
+            PipelineDefinitions pipelines,
+            Transactions transactions,
+            Clock clock) {
+        this.pipelines = pipelines;
         this.stages = stages;
         this.access = access;
         this.reader = reader;
         this.transactions = transactions;
         this.clock = clock;
+    }
+
+    @Override
+    public String stageNamed(Caller caller, RunId runId, int number) {
+        Run run = access.visible(caller, runId);
+        RunPipeline pipeline = run.pipeline()
+                .orElseThrow(() -> new Invalid(
+                        "stage_number",
+                        "run " + runId + " follows no pipeline definition, so its stages have no numbers; name the"
+                                + " stage instead"));
+        PipelineDefinition definition = pipelines.definition(pipeline);
+        if (definition.stages().isEmpty()) {
+            throw new Invalid(
+                    "stage_number",
+                    "pipeline " + pipeline.key() + " v" + pipeline.version()
+                            + " defines no stages; name the stage instead");
+        }
+        return definition
+                .stageName(number)
+                .orElseThrow(() -> new NotFound("stage number of pipeline " + pipeline.key(), number));
     }
 
     @Override

@@ -64,6 +64,14 @@ public final class InMemoryRuns implements Runs {
                 .findFirst();
     }
 
+    @Override
+    public List<Run> byExternalIdOfAnyClient(String externalId) {
+        return runs.values().stream()
+                .filter(r -> r.externalId().equals(Optional.of(externalId)))
+                .limit(2)
+                .toList();
+    }
+
     /** Every run, for the in-memory readers of runs. */
     java.util.stream.Stream<Run> all() {
         return runs.values().stream();
@@ -75,6 +83,9 @@ public final class InMemoryRuns implements Runs {
         List<Run> rows = runs.values().stream()
                 .filter(r -> query.client().map(r.client()::equals).orElse(true))
                 .filter(r -> query.status().map(r.status()::equals).orElse(true))
+                .filter(r -> query.externalId()
+                        .map(x -> r.externalId().equals(Optional.of(x)))
+                        .orElse(true))
                 .filter(r -> query.since()
                         .map(since -> !r.startedAt().isBefore(since))
                         .orElse(true))

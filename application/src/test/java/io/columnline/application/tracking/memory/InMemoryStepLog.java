@@ -120,6 +120,79 @@ public final class InMemoryStepLog implements StepLog {
         return latest;
     }
 
+    @Override
+    public int lastAttempt(Run run, String stepKey) {
+        return ofRun(run)
+                .filter(s -> s.entry().stepKey().equals(stepKey))
+                .mapToInt(s -> s.entry().attempt())
+                .max()
+                .orElse(0);
+    }
+
+    @Override
+    public Optional<Step> running(Run run, String stepKey, String instance) {
+        return ofRun(run)
+                .filter(s -> s.entry().stepKey().equals(stepKey)
+                        && s.entry().instance().equals(instance)
+                        && s.entry().status() == StepStatus.RUNNING)
+                .max(Comparator.comparingInt(s -> s.entry().attempt()));
+    }
+
+    @Override
+    public List<Step> running(Run run) {
+        return ofRun(run)
+                .filter(s -> s.entry().status() == StepStatus.RUNNING)
+                .sorted(LOG_ORDER)
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean finish(Step finished) {
+        Id id = new Id(finished.run(), finished.ref());
+        Step now = steps.get(id);
+        if (now == null
+                || now.entry().status() != StepStatus.RUNNING
+                || !now.client().equals(finished.client())) {
+            return false;
+        }
+        steps.put(id, finished);
+        return true;
+    }
+
+    @Override
+    public List<Step> latestSucceeded(Run run, Collection<String> stepKeys) {
+        Map<String, Step> latest = new TreeMap<>();
+        ofRun(run)
+                .filter(s -> s.entry().status() == StepStatus.SUCCESS
+                        && (stepKeys.isEmpty() || stepKeys.contains(s.entry().stepKey())))
+                .forEach(s -> latest.merge(
+                        s.entry().stepKey() + "\n" + s.entry().instance(),
+                        s,
+                        (a, b) -> a.entry().attempt() >= b.entry().attempt() ? a : b));
+        return latest.values().stream()
+                .sorted(Comparator.comparing((Step s) -> s.entry().stepKey()).thenComparing(LOG_ORDER))
+                .toList();
+    }
+
+    @Override
+    public java.util.Set<String> succeededKeys(Run run) {
+        return ofRun(run)
+                .filter(s -> s.entry().status() == StepStatus.SUCCESS)
+                .map(s -> s.entry().stepKey())
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+    }
+
+    @Override
+    public synchronized int timeOut(Instant cutoff, int limit) {
+        List<Map.Entry<Id, Step>> stale = steps.entrySet().stream()
+                .filter(e -> e.getValue().entry().status() == StepStatus.RUNNING
+                        && e.getValue().loggedAt().isBefore(cutoff))
+                .limit(limit)
+                .toList();
+        stale.forEach(e -> steps.put(e.getKey(), StepLog.timedOut(e.getValue())));
+        return stale.size();
+    }
+
     /** Every step of every run, for the in-memory readers of the step log. */
     public java.util.stream.Stream<Step> all() {
         return steps.values().stream();

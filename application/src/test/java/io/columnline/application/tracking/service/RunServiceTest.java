@@ -68,25 +68,6 @@ class RunServiceTest {
     }
 
     @Test
-    void a_run_is_found_by_its_external_id_within_the_callers_client_only() {
-        var started = start(w.acmeKey, null, "Target", "RUN_20260114_002901");
-        assertThat(w.runService
-                        .byExternalId(w.acmeKey, Optional.empty(), "RUN_20260114_002901")
-                        .run())
-                .isEqualTo(started.run().run());
-        assertThat(w.runService
-                        .byExternalId(w.admin, Optional.of("acme"), "RUN_20260114_002901")
-                        .run())
-                .isEqualTo(started.run().run());
-        assertThatThrownBy(() -> w.runService.byExternalId(w.betaKey, Optional.empty(), "RUN_20260114_002901"))
-                .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> w.runService.byExternalId(w.acmeKey, Optional.of("beta"), "RUN_20260114_002901"))
-                .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> w.runService.byExternalId(w.admin, Optional.empty(), "RUN_20260114_002901"))
-                .isInstanceOf(NotFound.class);
-    }
-
-    @Test
     void another_clients_run_does_not_exist_for_a_client_key() {
         Run run = w.acmeRun();
         assertThat(w.runService.get(w.acmeKey, run.id()).run()).isEqualTo(run);

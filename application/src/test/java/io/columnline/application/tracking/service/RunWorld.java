@@ -1,6 +1,8 @@
 package io.columnline.application.tracking.service;
 
+import io.columnline.application.prompts.memory.InMemoryPipelines;
 import io.columnline.application.prompts.memory.InMemoryPrompts;
+import io.columnline.application.prompts.service.PipelineService;
 import io.columnline.application.prompts.service.PromptCatalog;
 import io.columnline.application.publishing.memory.InMemoryBatches;
 import io.columnline.application.publishing.service.BatchBook;
@@ -36,6 +38,8 @@ public class RunWorld {
     public final InMemoryTransactions transactions = new InMemoryTransactions();
     public final InMemoryBatches batches = new InMemoryBatches(runs);
     public final InMemoryPrompts prompts = new InMemoryPrompts();
+    public final InMemoryPipelines pipelines = new InMemoryPipelines();
+    public final PipelineService pipelineService = new PipelineService(pipelines, transactions, clock);
 
     public final ClientAccess clientAccess = new ClientAccessService(clients);
     public final RunAccess runAccess = new RunAccessService(runs, steps);
@@ -43,8 +47,9 @@ public class RunWorld {
     public final PriceBook priceBook = new PriceBook(prices, clock);
     public final BatchBook batchBook = new BatchBook(batches, clock);
     public final RunService runService =
-            new RunService(runs, runAccess, clientAccess, reader, batchBook, transactions, clock);
-    public final StageService stageService = new StageService(stages, runAccess, reader, transactions, clock);
+            new RunService(runs, runAccess, clientAccess, reader, batchBook, pipelineService, transactions, clock);
+    public final StageService stageService =
+            new StageService(stages, runAccess, reader, pipelineService, transactions, clock);
     public final StepService stepService =
             new StepService(steps, runAccess, priceBook, new PromptCatalog(prompts, clock), transactions, clock);
     public final ModelPriceService priceService = new ModelPriceService(prices, priceBook, transactions, clock);

@@ -14,6 +14,13 @@ import java.util.Map;
 public interface RunAccess {
     Run visible(Caller caller, RunId id);
 
+    /**
+     * The run a path names: its id (a UUID) or its external id, e.g. {@code RUN_20260114_002901}.
+     * An external id is the client's own; an admin naming one that two clients use is told to use
+     * the run id. Unknown or invisible: 404.
+     */
+    RunId resolve(Caller caller, String idOrExternalId);
+
     /** For a change of the run's status. */
     Run locked(Caller caller, RunId id);
 

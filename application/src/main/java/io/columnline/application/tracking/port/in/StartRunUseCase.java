@@ -2,11 +2,15 @@ package io.columnline.application.tracking.port.in;
 
 import io.columnline.domain.access.Caller;
 import io.columnline.domain.client.Client;
+import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.Seed;
 import java.util.Optional;
 
-/** Starts a run; the same external id for the same client answers the run it started before. */
+/**
+ * Starts a run; the same external id for the same client answers the run it started before. The
+ * seed may be {@link Seed#NONE} or name no company (a discovery run).
+ */
 public interface StartRunUseCase {
     Started start(Command command);
 
@@ -25,7 +29,37 @@ public interface StartRunUseCase {
             Optional<String> client,
             Seed seed,
             Optional<String> pipelineVersion,
-            Optional<String> externalId) {}
+            Optional<String> externalId,
+            Optional<PipelineChoice> pipeline,
+            Optional<String> triggeredBy,
+            Optional<JsonDocument> inputData) {
+        public Command {
+            seed = seed == null ? Seed.NONE : seed;
+        }
+
+        public Command(
+                Caller caller,
+                Optional<String> client,
+                Seed seed,
+                Optional<String> pipelineVersion,
+                Optional<String> externalId) {
+            this(
+                    caller,
+                    client,
+                    seed,
+                    pipelineVersion,
+                    externalId,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
+        }
+    }
+
+    /**
+     * The pipeline definition a run follows: its key and a version (default: the version labelled
+     * {@code production}). A start naming none follows the client's default pipeline, if it has one.
+     */
+    record PipelineChoice(String key, Optional<Integer> version) {}
 
     record Started(RunDetails run, boolean created) {}
 }

@@ -7,13 +7,14 @@ import io.columnline.domain.run.Run;
 import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.RunStatus;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 public interface Runs {
     /** Stores a new run; a second run with the same client and external id is refused by storage. */
     void insert(Run run);
 
-    /** Stores the run's status, error and finish time. */
+    /** Stores the run's seed (its company), status, error, finish time and output data. */
     void update(Run run);
 
     Optional<Run> byId(RunId id);
@@ -29,9 +30,20 @@ public interface Runs {
 
     Optional<Run> byExternalId(ClientId client, String externalId);
 
+    /** Up to two runs of any client with this external id: an admin's lookup, ambiguous when two answer. */
+    List<Run> byExternalIdOfAnyClient(String externalId);
+
     /** Newest first (by start time, then id). */
     Page<Run> list(Query query, PageRequest page);
 
     /** Empty parts do not filter; {@code since} keeps runs started at or after it. */
-    record Query(Optional<ClientId> client, Optional<RunStatus> status, Optional<Instant> since) {}
+    record Query(
+            Optional<ClientId> client,
+            Optional<RunStatus> status,
+            Optional<Instant> since,
+            Optional<String> externalId) {
+        public Query(Optional<ClientId> client, Optional<RunStatus> status, Optional<Instant> since) {
+            this(client, status, since, Optional.empty());
+        }
+    }
 }

@@ -52,6 +52,70 @@ public interface StepLog {
     /** Per stage name, what its steps added up to; stages without steps are absent. */
     Map<String, Totals> totalsByStage(Run run);
 
+    /** The highest attempt number stored for the step key in the run (over all its instances), or 0. */
+    int lastAttempt(Run run, String stepKey);
+
+    /** The newest {@code running} attempt of the step key and instance. */
+    Optional<Step> running(Run run, String stepKey, String instance);
+
+    /** Every {@code running} step of the run, oldest first. */
+    List<Step> running(Run run);
+
+    /**
+     * Replaces a {@code running} attempt (same run, key and attempt) with its finished form; false,
+     * changing nothing, when that attempt is no longer running (it timed out or was finished
+     * concurrently).
+     */
+    boolean finish(Step finished);
+
+    /**
+     * Per step key and instance, the successful attempt with the highest number, of the given keys
+     * (all keys when empty), ordered by key, then by time logged.
+     */
+    List<Step> latestSucceeded(Run run, Collection<String> stepKeys);
+
+    /** The step keys of the run with a successful attempt. */
+    java.util.Set<String> succeededKeys(Run run);
+
+    /**
+     * Fails up to {@code limit} steps still {@code running} that were prepared before {@code cutoff},
+     * with the error {@code timed out}; safe for several instances at once (rows another sweeper is
+     * failing are skipped). Answers how many it failed.
+     */
+    int timeOut(java.time.Instant cutoff, int limit);
+
+    String TIMED_OUT = "timed out";
+
+    /** A running step as the sweep fails it: status failure, error {@code timed out}, nothing else changed. */
+    static Step timedOut(Step running) {
+        var e = running.entry();
+        var failed = new io.columnline.domain.run.StepEntry(
+                e.stepKey(),
+                e.attempt(),
+                e.stage(),
+                e.section(),
+                e.promptKey(),
+                e.promptVersion(),
+                e.model(),
+                e.input(),
+                e.output(),
+                e.tokensInput(),
+                e.tokensOutput(),
+                e.costUsd(),
+                e.latencyMs(),
+                StepStatus.FAILURE,
+                Optional.of(TIMED_OUT),
+                e.instance());
+        return new Step(
+                running.run(),
+                running.client(),
+                failed,
+                running.costUsd(),
+                running.costSource(),
+                running.loggedAt(),
+                running.warning());
+    }
+
     /** {@code created} is false when the identity was taken: {@code stored} is then the earlier step. */
     record Appended(Step stored, boolean created) {}
 
