@@ -29,6 +29,13 @@ class ArchitectureTest {
     /** The product's areas, the same in every module and in this order (DESIGN.md). */
     static final List<String> AREAS = List.of("tenancy", "tracking", "prompts", "publishing", "prospects", "knowledge");
 
+    /**
+     * Translation layers: packages of one adapter that are no area but speak another system's
+     * language over the areas (the origin's {@code /columnline} routes). Each holds no rule of its
+     * own: it reaches the areas only through their {@code port.in}, and no area reaches it.
+     */
+    static final List<String> TRANSLATIONS = List.of("io.columnline.adapters.http.origin");
+
     private static final String SHARED = "shared";
     private static final Pattern AREA_PACKAGE =
             Pattern.compile("io\\.columnline\\.(?:application|adapters\\.[a-z]+)\\.([a-z]+)(?:\\..*)?");
@@ -150,10 +157,48 @@ class ArchitectureTest {
     void every_module_is_laid_out_by_the_same_areas() {
         for (JavaClass c : classes) {
             Optional<String> area = areaOf(c);
-            if (area.isPresent() && !AREAS.contains(area.get()) && !area.get().equals(SHARED)) {
+            if (area.isPresent()
+                    && !AREAS.contains(area.get())
+                    && !area.get().equals(SHARED)
+                    && !TRANSLATIONS.contains(c.getPackageName())) {
                 throw new AssertionError(c.getName() + " is in the package " + c.getPackageName()
                         + ", which is neither one of the areas " + AREAS + " nor " + SHARED);
             }
+        }
+    }
+
+    @Test
+    void a_translation_layer_reaches_the_areas_only_through_their_inbound_ports_and_no_area_reaches_it() {
+        for (String translation : TRANSLATIONS) {
+            classes()
+                    .that()
+                    .resideInAPackage(translation)
+                    .should()
+                    .onlyDependOnClassesThat()
+                    .resideInAnyPackage(
+                            translation,
+                            "io.columnline.application.*.port.in..",
+                            "io.columnline.application.shared..",
+                            "io.columnline.domain..",
+                            "io.columnline.adapters.http.shared..",
+                            "java..",
+                            "jakarta.inject..",
+                            "dagger..",
+                            "com.fasterxml.jackson..")
+                    .check(classes);
+            String adapterRoot = translation.substring(0, translation.lastIndexOf('.'));
+            noClasses()
+                    .that()
+                    .resideOutsideOfPackage(translation)
+                    .and()
+                    .resideOutsideOfPackage("io.columnline.app..")
+                    .and(com.tngtech.archunit.base.DescribedPredicate.describe(
+                            "are not the adapter's root module",
+                            (JavaClass c) -> !c.getPackageName().equals(adapterRoot)))
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAPackage(translation)
+                    .check(classes);
         }
     }
 

@@ -79,6 +79,23 @@ class PipelinesCliTest {
     }
 
     @Test
+    void a_refused_prompt_or_section_beside_the_pipelines_pushes_nothing() throws IOException {
+        Path in = dir("in", Map.of("columnline-v2.main.json", MAIN));
+        Files.createDirectories(in.resolve("sections"));
+        Files.createDirectories(in.resolve("prompts"));
+        Files.writeString(in.resolve("sections/summary.json"), "{\"title\": \"Summary\", \"schema\": 3}");
+        Files.writeString(in.resolve("prompts/v2.search_builder.prompt"), "---\nmodel: o4-mini\nResearch");
+        Run refused = run("pipelines", "push", in.toString());
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err())
+                .contains("sections/summary.json: schema must be a JSON Schema object")
+                .contains("prompts/v2.search_builder.prompt: ")
+                .contains("nothing was pushed");
+        assertThat(run("pipelines", "pull", folder.resolve("out").toString()).out())
+                .contains("pulled 0 pipelines");
+    }
+
+    @Test
     void one_refused_file_pushes_nothing_and_names_its_problems() throws IOException {
         Path in = dir(
                 "in",
@@ -99,16 +116,34 @@ class PipelinesCliTest {
     }
 
     @Test
-    void the_shipped_v2_main_pipeline_is_a_valid_definition() throws IOException {
+    void the_shipped_v2_pipelines_go_in_one_push_with_their_sections_and_prompts() throws IOException {
         Path examples = Path.of("..", "examples", "pipelines", "columnline-v2");
         Run pushed = run("pipelines", "push", examples.toString());
         assertThat(pushed.code()).as(pushed.err()).isZero();
         assertThat(pushed.out()).containsPattern("created\\s+columnline-v2.main\\s+v1");
+        assertThat(pushed.out())
+                .containsPattern("created\\s+columnline-v2.batch-composer\\s+v1")
+                .containsPattern("created\\s+columnline-v2.client-prep\\s+v1")
+                .containsPattern("created\\s+columnline-v2.onboarding\\s+v1");
+        for (String section : new String[] {"find_lead", "enrich_lead", "insight", "copy", "media"}) {
+            assertThat(pushed.out()).containsPattern("created\\s+section " + section);
+        }
+        assertThat(pushed.out())
+                .containsPattern("created\\s+prompt v2.1_search_builder\\s+v1")
+                .containsPattern("created\\s+prompt v2.claims_extraction\\s+v1")
+                .containsPattern("created\\s+prompt v2.onboard.generate_icp_config\\s+v1")
+                .contains("4 pipelines", "5 sections", "34 prompts");
+        Run again = run("pipelines", "push", examples.toString());
+        assertThat(again.out())
+                .containsPattern("unchanged\\s+prompt v2.1_search_builder\\s+v1")
+                .containsPattern("unchanged\\s+columnline-v2.main\\s+v1")
+                .contains("0 new versions");
 
         Path out = folder.resolve("out");
         assertThat(run("pipelines", "pull", out.toString()).code()).isZero();
         var main = PromptsTestServer.JSON.readTree(
                 out.resolve("columnline-v2.main.json").toFile());
+        assertThat(out.resolve("columnline-v2.onboarding.json")).exists();
         assertThat(main.get("stages")).hasSize(5);
         assertThat(main.get("steps")).hasSize(30);
         assertThat(main.get("steps").get(1).get("inputs").findValuesAsText("source"))

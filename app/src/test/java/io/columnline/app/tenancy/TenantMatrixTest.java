@@ -91,6 +91,7 @@ class TenantMatrixTest {
         String keyOfB = id(APP.post("/api/v1/api-keys", ADMIN_KEY, "{\"client\": \"matrix-b\"}"));
 
         objectsOfB.put("/api/v1/runs/{id}", run);
+        objectsOfB.put("{run_id}", run); // the /columnline routes take Columnline's run id as well as the origin's
         objectsOfB.put("/api/v1/dossiers/{id}", dossier);
         objectsOfB.put("{list_id}", list);
         objectsOfB.put("/api/v1/batches/{id}", batch);
@@ -99,6 +100,7 @@ class TenantMatrixTest {
         objectsOfB.put("/api/v1/contacts/{id}", contact);
         objectsOfB.put("/api/v1/api-keys/{id}", keyOfB);
         objectsOfB.put("/api/v1/clients/{slug}", "matrix-b");
+        objectsOfB.put("{client_id}", "matrix-b");
         idsOfB.addAll(List.of(run, dossier, list, batch, anImport, company, contact, keyOfB));
     }
 

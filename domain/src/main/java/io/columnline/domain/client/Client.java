@@ -2,6 +2,7 @@ package io.columnline.domain.client;
 
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.Violations;
+import io.columnline.domain.json.JsonDocument;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -18,8 +19,12 @@ public record Client(
         ClientProfile profile,
         int profileVersion,
         Optional<URI> rerunWebhookUrl,
+        Optional<String> externalId,
+        ClientConfigs configs,
         Instant createdAt,
         Instant updatedAt) {
+
+    private static final int MAX_EXTERNAL_ID = 200;
 
     public Client {
         Objects.requireNonNull(id, "id");
@@ -28,11 +33,32 @@ public record Client(
         Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(profile, "profile");
         Objects.requireNonNull(rerunWebhookUrl, "rerunWebhookUrl");
+        Objects.requireNonNull(externalId, "externalId");
+        Objects.requireNonNull(configs, "configs");
     }
 
     /** Parses the parts a caller sends, reporting every bad one. */
     public static Settings settings(String name, String timezone, String rerunWebhookUrl) {
+        return settings(name, timezone, rerunWebhookUrl, null, null);
+    }
+
+    /**
+     * With the client's external id (the origin's {@code CLT_EXAMPLE_001}, which may not look like a
+     * UUID or a slug, so no name of a client means two) and configs to merge over its own.
+     */
+    public static Settings settings(
+            String name, String timezone, String rerunWebhookUrl, String externalId, JsonDocument configs) {
         var problems = new Violations();
+        Optional<String> external = Optional.ofNullable(externalId).map(String::strip);
+        external.ifPresent(id -> {
+            if (id.isEmpty() || id.length() > MAX_EXTERNAL_ID) {
+                problems.add("external_id", "must be 1 to " + MAX_EXTERNAL_ID + " characters when given");
+            } else if (id.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}") || ClientSlug.isSlug(id)) {
+                problems.add(
+                        "external_id",
+                        "'" + id + "' looks like a client id or slug; use the origin's id, e.g. CLT_EXAMPLE_001");
+            }
+        });
         ZoneId zone = ZoneId.of("UTC");
         if (name != null && name.isBlank()) {
             problems.add("name", "must not be blank");
@@ -57,11 +83,20 @@ public record Client(
             }
         }
         problems.throwIfAny();
-        return new Settings(name, timezone == null ? null : zone, webhook);
+        return new Settings(name, timezone == null ? null : zone, webhook, external, Optional.ofNullable(configs));
     }
 
-    /** What a create-or-update may change; null means "keep what is there" (or the default). */
-    public record Settings(String name, ZoneId timezone, Optional<URI> rerunWebhookUrl) {}
+    /** What a create-or-update may change; null or empty means "keep what is there" (or the default). */
+    public record Settings(
+            String name,
+            ZoneId timezone,
+            Optional<URI> rerunWebhookUrl,
+            Optional<String> externalId,
+            Optional<JsonDocument> configs) {
+        public Settings(String name, ZoneId timezone, Optional<URI> rerunWebhookUrl) {
+            this(name, timezone, rerunWebhookUrl, Optional.empty(), Optional.empty());
+        }
+    }
 
     public static Client create(ClientId id, ClientSlug slug, Settings settings, ClientProfile profile, Instant now) {
         if (settings.name() == null) {
@@ -75,6 +110,8 @@ public record Client(
                 profile,
                 1,
                 settings.rerunWebhookUrl(),
+                settings.externalId(),
+                settings.configs().map(ClientConfigs.EMPTY::merge).orElse(ClientConfigs.EMPTY),
                 now,
                 now);
     }
@@ -90,6 +127,8 @@ public record Client(
                 newProfile,
                 profileChanged ? profileVersion + 1 : profileVersion,
                 settings.rerunWebhookUrl().isPresent() ? settings.rerunWebhookUrl() : rerunWebhookUrl,
+                settings.externalId().isPresent() ? settings.externalId() : externalId,
+                settings.configs().map(configs::merge).orElse(configs),
                 createdAt,
                 now);
     }

@@ -16,6 +16,11 @@ public record ClientSlug(String value) {
         }
     }
 
+    /** Whether the text has a slug's shape. */
+    public static boolean isSlug(String text) {
+        return text != null && SHAPE.matcher(text).matches();
+    }
+
     @Override
     public String toString() {
         return value;

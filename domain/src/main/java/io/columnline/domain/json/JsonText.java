@@ -53,6 +53,42 @@ public final class JsonText {
         }
     }
 
+    /**
+     * The fields in document order with each value's JSON text as written (a string keeps its quotes,
+     * null is {@code null}), or empty for a non-object.
+     */
+    public static Optional<Map<String, String>> topLevelRawFields(String json) {
+        var reader = new JsonText(json);
+        reader.space();
+        if (reader.at >= json.length() || reader.peek() != '{') {
+            return Optional.empty();
+        }
+        reader.at++;
+        Map<String, String> fields = new LinkedHashMap<>();
+        reader.space();
+        if (reader.peek() == '}') {
+            return Optional.of(fields);
+        }
+        while (true) {
+            reader.space();
+            String name = reader.string();
+            reader.space();
+            reader.expect(':');
+            reader.space();
+            int start = reader.at;
+            reader.value();
+            fields.remove(name);
+            fields.put(name, json.substring(start, reader.at));
+            reader.space();
+            if (reader.peek() == ',') {
+                reader.at++;
+                continue;
+            }
+            reader.expect('}');
+            return Optional.of(fields);
+        }
+    }
+
     /** A whole document as {@code #>> '{}'} answers it: a string unquoted, null as null, anything else as is. */
     public static String scalarOrRaw(String json) {
         var reader = new JsonText(json);

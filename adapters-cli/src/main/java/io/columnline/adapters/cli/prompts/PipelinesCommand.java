@@ -11,6 +11,8 @@ import dagger.Lazy;
 import io.columnline.adapters.cli.shared.CliCommand;
 import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
 import io.columnline.application.prompts.port.in.SavePipelineUseCase;
+import io.columnline.application.prompts.port.in.SavePromptUseCase;
+import io.columnline.application.prompts.port.in.SaveSectionDefinitionUseCase;
 import io.columnline.application.shared.Cursor;
 import io.columnline.application.shared.PageRequest;
 import io.columnline.domain.error.Invalid;
@@ -44,7 +46,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Keep pipeline definitions as code: one KEY.json file per pipeline, the same body as",
-            "PUT /api/v1/pipelines/{key} takes (without labels)."
+            "PUT /api/v1/pipelines/{key} takes (without labels). Beside them, a sections/ folder of",
+            "KEY.json section definitions and a prompts/ folder of KEY.prompt files go in the same push."
         })
 final class PipelinesCommand implements CliCommand {
     private static final String EXTENSION = ".json";
@@ -56,17 +59,31 @@ final class PipelinesCommand implements CliCommand {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
+    private static final String SECTIONS = "sections";
+    private static final String PROMPTS = "prompts";
+
     private final Lazy<SavePipelineUseCase> save;
     private final Lazy<ReadPipelinesUseCase> read;
+    private final Lazy<SaveSectionDefinitionUseCase> sections;
+    private final Lazy<SavePromptUseCase> prompts;
 
     @Spec
     CommandSpec spec;
 
     @Inject
-    PipelinesCommand(Lazy<SavePipelineUseCase> save, Lazy<ReadPipelinesUseCase> read) {
+    PipelinesCommand(
+            Lazy<SavePipelineUseCase> save,
+            Lazy<ReadPipelinesUseCase> read,
+            Lazy<SaveSectionDefinitionUseCase> sections,
+            Lazy<SavePromptUseCase> prompts) {
         this.save = save;
         this.read = read;
+        this.sections = sections;
+        this.prompts = prompts;
     }
+
+    /** A section definition file: the body of {@code PUT /api/v1/section-definitions/{key}}. */
+    record Section(String title, Integer position, String writerPromptKey, Boolean required, JsonNode schema) {}
 
     @Command(
             name = "push",
@@ -74,7 +91,10 @@ final class PipelinesCommand implements CliCommand {
             description = {
                 "Save every KEY.json file in DIR as a version of pipeline KEY and report which changed.",
                 "Every file is read and checked first: when one is refused, none is saved.",
-                "A file equal to the pipeline's newest version changes nothing, so pushing twice is safe."
+                "A file equal to the pipeline's newest version changes nothing, so pushing twice is safe.",
+                "DIR/sections/KEY.json (section definitions) and DIR/prompts/KEY.prompt (prompts, as",
+                "'prompts push' reads them) are pushed with the pipelines, so one push makes an install ready:",
+                "prompts first (all or none), then sections, then pipelines."
             })
     int push(
             @Parameters(paramLabel = "DIR", description = "folder with the .json files") Path dir,
@@ -107,11 +127,48 @@ final class PipelinesCommand implements CliCommand {
                 problems.add(name + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"));
             }
         }
+        List<SaveSectionDefinitionUseCase.Command> sectionDrafts = sectionDrafts(dir.resolve(SECTIONS), problems);
+        List<SavePromptUseCase.Draft> promptDrafts =
+                promptDrafts(dir.resolve(PROMPTS), labels == null ? List.of() : labels, problems);
+        if (problems.isEmpty() && !promptDrafts.isEmpty()) {
+            try {
+                for (var saved : prompts.get().saveAll(OPERATOR, promptDrafts)) {
+                    String state = saved.created() ? "created" : saved.newVersion() ? "updated" : "unchanged";
+                    out.println(String.format(
+                            "%-9s  prompt %-33s  v%d",
+                            state, saved.version().key(), saved.version().version()));
+                }
+            } catch (Invalid e) {
+                for (var v : e.violations()) {
+                    String file = SavePromptUseCase.draftIndex(v)
+                            .map(i -> PROMPTS + "/" + promptDrafts.get(i).key() + PromptFile.EXTENSION)
+                            .orElse(PROMPTS);
+                    problems.add(file + ": " + v.field() + " " + v.message());
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println("columnline: " + p));
             err.println("columnline: nothing was pushed; fix the files above and push again");
             err.flush();
             return 1;
+        }
+        for (var section : sectionDrafts) {
+            try {
+                var saved = sections.get().save(section);
+                out.println(String.format(
+                        "%-9s  section %s",
+                        saved.created() ? "created" : "saved",
+                        saved.definition().key()));
+            } catch (Invalid e) {
+                e.violations()
+                        .forEach(v -> err.println("columnline: " + SECTIONS + "/" + section.key() + ".json: "
+                                + v.field() + " " + v.message()));
+                err.println("columnline: the prompts and the sections above were pushed, no pipeline was;"
+                        + " fix the file and push again");
+                err.flush();
+                return 1;
+            }
         }
         int created = 0;
         int unchanged = 0;
@@ -124,7 +181,8 @@ final class PipelinesCommand implements CliCommand {
                     "%-9s  %-40s  v%d", state, draft.key(), saved.version().version()));
         }
         out.printf(
-                "pushed %d pipelines from %s: %d new versions, %d unchanged%n", drafts.size(), dir, created, unchanged);
+                "pushed %d pipelines from %s: %d new versions, %d unchanged; %d sections, %d prompts%n",
+                drafts.size(), dir, created, unchanged, sectionDrafts.size(), promptDrafts.size());
         out.flush();
         return 0;
     }
@@ -178,6 +236,69 @@ final class PipelinesCommand implements CliCommand {
                     .without(SerializationFeature.INDENT_OUTPUT)
                     .with(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
                     .writeValueAsString(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The section definition files of {@code folder}, read and checked for their fields; none without one. */
+    private static List<SaveSectionDefinitionUseCase.Command> sectionDrafts(Path folder, List<String> problems) {
+        List<SaveSectionDefinitionUseCase.Command> drafts = new ArrayList<>();
+        for (Path file : optionalFiles(folder, EXTENSION)) {
+            String name = SECTIONS + "/" + file.getFileName();
+            String key = file.getFileName().toString().replaceFirst("\\.json$", "");
+            try {
+                Section s = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Section.class);
+                if (s == null) {
+                    problems.add(name + ": must hold one JSON object");
+                    continue;
+                }
+                if (s.schema() == null || !s.schema().isObject()) {
+                    problems.add(name + ": schema must be a JSON Schema object");
+                    continue;
+                }
+                drafts.add(new SaveSectionDefinitionUseCase.Command(
+                        OPERATOR,
+                        key,
+                        s.title(),
+                        s.position(),
+                        s.writerPromptKey(),
+                        s.required(),
+                        canonical(s.schema())));
+            } catch (IOException e) {
+                problems.add(name + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"));
+            }
+        }
+        return drafts;
+    }
+
+    private static List<SavePromptUseCase.Draft> promptDrafts(Path folder, List<String> labels, List<String> problems) {
+        List<SavePromptUseCase.Draft> drafts = new ArrayList<>();
+        for (Path file : optionalFiles(folder, PromptFile.EXTENSION)) {
+            String name = file.getFileName().toString();
+            try {
+                PromptFile prompt = PromptFile.parse(name, Files.readString(file, StandardCharsets.UTF_8));
+                drafts.add(new SavePromptUseCase.Draft(
+                        prompt.key(), prompt.template(), prompt.model().orElse(null), prompt.params(), labels));
+            } catch (PromptFile.Unreadable e) {
+                problems.add(PROMPTS + "/" + name + ": " + e.getMessage());
+            } catch (IOException e) {
+                problems.add(PROMPTS + "/" + name + ": cannot be read: " + e.getMessage());
+            }
+        }
+        return drafts;
+    }
+
+    /** The files of a folder that may be missing, sorted. */
+    private static List<Path> optionalFiles(Path folder, String extension) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.filter(p ->
+                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(extension))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

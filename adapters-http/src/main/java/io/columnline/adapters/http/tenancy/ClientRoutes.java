@@ -34,7 +34,9 @@ final class ClientRoutes implements Routes {
             JsonNode icpConfig,
             String industryResearch,
             String researchContext,
-            String rerunWebhookUrl) {}
+            String rerunWebhookUrl,
+            String externalId,
+            JsonNode configs) {}
 
     record ClientView(
             String id,
@@ -46,6 +48,8 @@ final class ClientRoutes implements Routes {
             String researchContext,
             int profileVersion,
             String rerunWebhookUrl,
+            String externalId,
+            JsonNode configs,
             Instant createdAt,
             Instant updatedAt) {
         static ClientView from(Client c) {
@@ -59,6 +63,8 @@ final class ClientRoutes implements Routes {
                     c.profile().researchContext(),
                     c.profileVersion(),
                     c.rerunWebhookUrl().map(URI::toString).orElse(null),
+                    c.externalId().orElse(null),
+                    Json.node(c.configs().document()),
                     c.createdAt(),
                     c.updatedAt());
         }
@@ -93,6 +99,9 @@ final class ClientRoutes implements Routes {
         if (body.icpConfig() != null && !body.icpConfig().isObject()) {
             throw new Invalid("icp_config", "must be a JSON object");
         }
+        if (body.configs() != null && !body.configs().isObject()) {
+            throw new Invalid("configs", "must be a JSON object");
+        }
         var saved = save.save(new SaveClientUseCase.Command(
                 r.caller(),
                 slug(r),
@@ -101,7 +110,9 @@ final class ClientRoutes implements Routes {
                 body.icpConfig() == null ? null : Json.document(body.icpConfig()),
                 body.industryResearch(),
                 body.researchContext(),
-                body.rerunWebhookUrl()));
+                body.rerunWebhookUrl(),
+                body.externalId(),
+                body.configs() == null ? null : Json.document(body.configs())));
         return Response.of(saved.created() ? 201 : 200, ClientView.from(saved.client()));
     }
 

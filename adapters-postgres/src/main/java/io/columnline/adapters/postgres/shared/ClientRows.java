@@ -1,6 +1,7 @@
 package io.columnline.adapters.postgres.shared;
 
 import io.columnline.domain.client.Client;
+import io.columnline.domain.client.ClientConfigs;
 import io.columnline.domain.client.ClientId;
 import io.columnline.domain.client.ClientProfile;
 import io.columnline.domain.client.ClientSlug;
@@ -22,6 +23,8 @@ public final class ClientRows {
         "research_context",
         "profile_version",
         "rerun_webhook_url",
+        "external_id",
+        "configs::text",
         "created_at",
         "updated_at"
     };
@@ -47,6 +50,8 @@ public final class ClientRows {
                 profile(rs, prefix),
                 rs.getInt(prefix + "profile_version"),
                 Rows.optionalString(rs, prefix + "rerun_webhook_url").map(URI::create),
+                Rows.optionalString(rs, prefix + "external_id"),
+                new ClientConfigs(new JsonDocument(rs.getString(prefix + "configs"))),
                 Rows.instant(rs, prefix + "created_at"),
                 Rows.instant(rs, prefix + "updated_at"));
     }

@@ -47,17 +47,26 @@ final class JdbiClients implements Clients {
     }
 
     @Override
+    public Optional<Client> byExternalId(String externalId) {
+        return session.withHandle(
+                h -> h.createQuery("SELECT " + COLUMNS + " FROM clients WHERE external_id = :external")
+                        .bind("external", externalId)
+                        .map(JdbiClients::client)
+                        .findOne());
+    }
+
+    @Override
     public void save(Client client) {
         session.useHandle(h -> h.createUpdate("""
                 INSERT INTO clients (id, slug, name, timezone, icp_config, industry_research, research_context,
-                                     profile_version, rerun_webhook_url, created_at, updated_at)
+                                     profile_version, rerun_webhook_url, external_id, configs, created_at, updated_at)
                 VALUES (:id, :slug, :name, :timezone, CAST(:icp AS json), :industry, :context,
-                        :version, :webhook, :created, :updated)
+                        :version, :webhook, :external, CAST(:configs AS json), :created, :updated)
                 ON CONFLICT (id) DO UPDATE SET
                   name = EXCLUDED.name, timezone = EXCLUDED.timezone, icp_config = EXCLUDED.icp_config,
                   industry_research = EXCLUDED.industry_research, research_context = EXCLUDED.research_context,
                   profile_version = EXCLUDED.profile_version, rerun_webhook_url = EXCLUDED.rerun_webhook_url,
-                  updated_at = EXCLUDED.updated_at
+                  external_id = EXCLUDED.external_id, configs = EXCLUDED.configs, updated_at = EXCLUDED.updated_at
                 """)
                 .bind("id", client.id().value())
                 .bind("slug", client.slug().value())
@@ -68,6 +77,8 @@ final class JdbiClients implements Clients {
                 .bind("context", client.profile().researchContext())
                 .bind("version", client.profileVersion())
                 .bind("webhook", client.rerunWebhookUrl().map(URI::toString).orElse(null))
+                .bind("external", client.externalId().orElse(null))
+                .bind("configs", client.configs().document().text())
                 .bind("created", Rows.offset(client.createdAt()))
                 .bind("updated", Rows.offset(client.updatedAt()))
                 .execute());

@@ -32,7 +32,7 @@ public final class ClientAccessService implements ClientAccess {
     }
 
     /**
-     * The client a query names by slug or id; without a name, a client key's own client and, for an
+     * The client a query names by slug, id or external id; without a name, a client key's own client and, for an
      * admin, none.
      */
     @Override
@@ -42,8 +42,16 @@ public final class ClientAccessService implements ClientAccess {
         }
         String name = slugOrId.get().strip();
         Optional<UUID> id = Uuids.parse(name);
-        return Optional.of(
-                id.isPresent() ? visible(caller, new ClientId(id.get())) : visible(caller, new ClientSlug(name)));
+        if (id.isPresent()) {
+            return Optional.of(visible(caller, new ClientId(id.get())));
+        }
+        if (!ClientSlug.isSlug(name)) {
+            // the origin's CLT_EXAMPLE_001: an external id can look like neither a slug nor a UUID
+            return Optional.of(clients.byExternalId(name)
+                    .filter(c -> caller.canSee(c.id()))
+                    .orElseThrow(() -> new NotFound("client", name)));
+        }
+        return Optional.of(visible(caller, new ClientSlug(name)));
     }
 
     @Override

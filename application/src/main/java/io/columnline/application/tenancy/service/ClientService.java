@@ -13,6 +13,7 @@ import io.columnline.domain.client.ClientId;
 import io.columnline.domain.client.ClientProfile;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.client.ProfileVersion;
+import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.NotFound;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -36,7 +37,8 @@ public final class ClientService implements SaveClientUseCase, ReadClientsUseCas
 
     @Override
     public Saved save(Command command) {
-        var settings = Client.settings(command.name(), command.timezone(), command.rerunWebhookUrl());
+        var settings = Client.settings(
+                command.name(), command.timezone(), command.rerunWebhookUrl(), command.externalId(), command.configs());
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Optional<Client> existing = clients.bySlug(command.slug());
@@ -44,6 +46,7 @@ public final class ClientService implements SaveClientUseCase, ReadClientsUseCas
                 command.caller().requireAdmin();
                 Client created = Client.create(
                         ClientId.random(), command.slug(), settings, profileFrom(command, ClientProfile.EMPTY), now);
+                requireFreeExternalId(created);
                 clients.save(created);
                 clients.addProfileVersion(created.id(), new ProfileVersion(1, created.profile(), now));
                 return new Saved(created, true);
@@ -54,6 +57,7 @@ public final class ClientService implements SaveClientUseCase, ReadClientsUseCas
             if (!after.profileChangedFrom(before) && sameSettings(before, after)) {
                 return new Saved(before, false);
             }
+            requireFreeExternalId(after);
             clients.save(after);
             if (after.profileChangedFrom(before)) {
                 clients.addProfileVersion(after.id(), new ProfileVersion(after.profileVersion(), after.profile(), now));
@@ -65,7 +69,19 @@ public final class ClientService implements SaveClientUseCase, ReadClientsUseCas
     private static boolean sameSettings(Client before, Client after) {
         return before.name().equals(after.name())
                 && before.timezone().equals(after.timezone())
-                && before.rerunWebhookUrl().equals(after.rerunWebhookUrl());
+                && before.rerunWebhookUrl().equals(after.rerunWebhookUrl())
+                && before.externalId().equals(after.externalId())
+                && before.configs().equals(after.configs());
+    }
+
+    /** Another client's external id is refused: an external id names one client. */
+    private void requireFreeExternalId(Client client) {
+        client.externalId()
+                .flatMap(clients::byExternalId)
+                .filter(other -> !other.id().equals(client.id()))
+                .ifPresent(other -> {
+                    throw new Conflict("external_id '" + client.externalId().get() + "' belongs to another client");
+                });
     }
 
     private static ClientProfile profileFrom(Command command, ClientProfile current) {

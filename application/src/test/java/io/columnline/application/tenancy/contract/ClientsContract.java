@@ -44,6 +44,29 @@ public abstract class ClientsContract {
     }
 
     @Test
+    void a_client_is_found_by_its_external_id_with_its_configs() {
+        Client plain = Fixtures.client("acme");
+        clients().save(plain);
+        Client origin = plain.update(
+                Client.settings(
+                        null,
+                        null,
+                        null,
+                        "CLT_EXAMPLE_001",
+                        new JsonDocument(
+                                "{\"icp_config_compressed\":{\"segments\":[\"fintech\"]},\"drip_schedule\":\"weekly\"}")),
+                plain.profile(),
+                NOW.plus(Duration.ofHours(1)));
+        clients().save(origin);
+
+        Client stored = Fixtures.present(clients().byExternalId("CLT_EXAMPLE_001"));
+        assertThat(stored).isEqualTo(origin);
+        assertThat(stored.configs().get("drip_schedule")).contains(new JsonDocument("\"weekly\""));
+        assertThat(stored.configs().get("batch_strategy")).isEmpty();
+        assertThat(clients().byExternalId("CLT_NOBODY_002")).isEmpty();
+    }
+
+    @Test
     void list_pages_by_slug_and_can_be_narrowed_to_one_client() {
         for (String slug : new String[] {"c", "a", "e", "b", "d"}) {
             clients().save(Fixtures.client(slug));

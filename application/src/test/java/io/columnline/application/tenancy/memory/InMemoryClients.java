@@ -30,6 +30,13 @@ public final class InMemoryClients implements Clients {
     }
 
     @Override
+    public Optional<Client> byExternalId(String externalId) {
+        return byId.values().stream()
+                .filter(c -> c.externalId().equals(Optional.of(externalId)))
+                .findFirst();
+    }
+
+    @Override
     public void save(Client client) {
         byId.merge(
                 client.id(),
@@ -42,6 +49,8 @@ public final class InMemoryClients implements Clients {
                         neu.profile(),
                         neu.profileVersion(),
                         neu.rerunWebhookUrl(),
+                        neu.externalId(),
+                        neu.configs(),
                         old.createdAt(),
                         neu.updatedAt()));
     }

@@ -18,7 +18,31 @@ public interface SaveClientUseCase {
             JsonDocument icpConfig,
             String industryResearch,
             String researchContext,
-            String rerunWebhookUrl) {}
+            String rerunWebhookUrl,
+            String externalId,
+            JsonDocument configs) {
+        public Command(
+                Caller caller,
+                ClientSlug slug,
+                String name,
+                String timezone,
+                JsonDocument icpConfig,
+                String industryResearch,
+                String researchContext,
+                String rerunWebhookUrl) {
+            this(
+                    caller,
+                    slug,
+                    name,
+                    timezone,
+                    icpConfig,
+                    industryResearch,
+                    researchContext,
+                    rerunWebhookUrl,
+                    null,
+                    null);
+        }
+    }
 
     record Saved(Client client, boolean created) {}
 }

@@ -14,6 +14,9 @@ public interface Clients {
 
     Optional<Client> byId(ClientId id);
 
+    /** The client carrying this external id (the origin's {@code CLT_…}); external ids are unique. */
+    Optional<Client> byExternalId(String externalId);
+
     /** Inserts a new client or overwrites the stored one with the same id. */
     void save(Client client);
 
