@@ -86,6 +86,7 @@ import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.in.StageUseCase;
 import io.columnline.application.tracking.port.in.StartRunUseCase;
 import io.columnline.application.tracking.port.in.UpdateRunUseCase;
+import io.columnline.application.tracking.port.in.UsageUseCase;
 import io.columnline.application.tracking.port.out.RunBatches;
 import io.columnline.application.tracking.service.ModelPriceService;
 import io.columnline.application.tracking.service.PipelineStatsService;
@@ -93,6 +94,7 @@ import io.columnline.application.tracking.service.RunAccessService;
 import io.columnline.application.tracking.service.RunService;
 import io.columnline.application.tracking.service.StageService;
 import io.columnline.application.tracking.service.StepService;
+import io.columnline.application.tracking.service.UsageService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -306,6 +308,9 @@ abstract class AppModule {
 
     @Binds
     abstract PipelineStatsUseCase pipelineStats(PipelineStatsService service);
+
+    @Binds
+    abstract UsageUseCase usage(UsageService service);
 
     @Binds
     abstract ExportDossiersUseCase exportDossiers(ExportService service);

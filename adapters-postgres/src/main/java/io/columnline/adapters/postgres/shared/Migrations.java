@@ -43,7 +43,8 @@ final class Migrations implements ResourceProvider {
             "V22__knowledge_changes.sql",
             "V26__source_supplied_chunks.sql",
             "V30__runs_follow_pipelines_steps_run.sql",
-            "V35__client_external_ids_and_configs.sql");
+            "V35__client_external_ids_and_configs.sql",
+            "V50__usage_rollups.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
