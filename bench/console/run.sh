@@ -14,10 +14,10 @@ export COLUMNLINE_HOME="$work/home"
 export COLUMNLINE_ADMIN_KEY="bench-admin-key-0123456789abcdef"
 export COLUMNLINE_PORT="${BENCH_HTTP_PORT:-18083}"
 cli="$root/columnline"
-# MAVEN_ARGS (e.g. -o -Dmaven.repo.local=...) reach every mvnw call
-(cd "$root" && ./mvnw -B -q ${MAVEN_ARGS:-} -DskipTests package -pl app -am > "$work/build.log") \
+# Maven reads MAVEN_ARGS (e.g. -o -Dmaven.repo.local=...) itself
+(cd "$root" && ./mvnw -B -q -DskipTests package -pl app -am > "$work/build.log") \
   || { cat "$work/build.log"; exit 1; }
-(cd "$root" && ./mvnw -B -q ${MAVEN_ARGS:-} -pl app -am test-compile dependency:build-classpath \
+(cd "$root" && ./mvnw -B -q -pl app -am test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/classpath.txt" > "$work/classpath.log") \
   || { cat "$work/classpath.log"; exit 1; }
 
