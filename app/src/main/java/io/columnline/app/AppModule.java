@@ -73,6 +73,7 @@ import io.columnline.application.tracking.port.in.ReadStepsUseCase;
 import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.in.StageUseCase;
 import io.columnline.application.tracking.port.in.StartRunUseCase;
+import io.columnline.application.tracking.port.in.UsageUseCase;
 import io.columnline.application.tracking.port.out.RunBatches;
 import io.columnline.application.tracking.service.ModelPriceService;
 import io.columnline.application.tracking.service.PipelineStatsService;
@@ -80,6 +81,7 @@ import io.columnline.application.tracking.service.RunAccessService;
 import io.columnline.application.tracking.service.RunService;
 import io.columnline.application.tracking.service.StageService;
 import io.columnline.application.tracking.service.StepService;
+import io.columnline.application.tracking.service.UsageService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
 import java.time.Clock;
 
@@ -230,6 +232,9 @@ abstract class AppModule {
 
     @Binds
     abstract PipelineStatsUseCase pipelineStats(PipelineStatsService service);
+
+    @Binds
+    abstract UsageUseCase usage(UsageService service);
 
     @Binds
     abstract ExportDossiersUseCase exportDossiers(ExportService service);

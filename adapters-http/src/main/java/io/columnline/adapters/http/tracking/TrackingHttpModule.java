@@ -25,4 +25,8 @@ public abstract class TrackingHttpModule {
     @Binds
     @IntoSet
     abstract Routes stats(StatsRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes usage(UsageRoutes routes);
 }

@@ -39,7 +39,8 @@ final class Migrations implements ResourceProvider {
             "V14__run_keys_checked_by_primary_key.sql",
             "V15__pipelines.sql",
             "V20__context_sources_chunks.sql",
-            "V21__chunk_embeddings.sql");
+            "V21__chunk_embeddings.sql",
+            "V50__usage_rollups.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 

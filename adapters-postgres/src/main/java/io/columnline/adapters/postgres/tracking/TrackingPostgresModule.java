@@ -7,6 +7,7 @@ import io.columnline.application.tracking.port.out.PipelineStats;
 import io.columnline.application.tracking.port.out.Runs;
 import io.columnline.application.tracking.port.out.Stages;
 import io.columnline.application.tracking.port.out.StepLog;
+import io.columnline.application.tracking.port.out.UsageRollups;
 
 /** The tracking area's bindings; PostgresModule includes it. */
 @Module
@@ -27,4 +28,7 @@ public abstract class TrackingPostgresModule {
 
     @Binds
     abstract PipelineStats pipelineStats(JdbiPipelineStats stats);
+
+    @Binds
+    abstract UsageRollups usageRollups(JdbiUsageRollups rollups);
 }
