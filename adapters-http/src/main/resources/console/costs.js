@@ -76,7 +76,7 @@ async function chart(where, title, days, { names, values }, format) {
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, max > 0 ? max * 1.08 : 1] } },
     axes: [{}, { values: (u, ticks) => ticks.map(format), size: 70 }],
     series: [{}, ...order.map((i) => ({ label: names[i], fill: COLORS[i % COLORS.length], stroke: COLORS[i % COLORS.length], paths: bars, points: { show: false } }))],
-  }, [xs, ...order.map((i) => sums[i])], box);
+  }, [xs, ...order.map((i) => sums[i].map((v, d) => (values[i][d] ? v : null)))], box);
   return plot;
 }
 

@@ -32,6 +32,7 @@ class ConsoleBrowserTest {
 
     private static Browser browser;
     private static String failedRun;
+    private static String betaKey;
 
     @BeforeAll
     static void data() {
@@ -39,7 +40,7 @@ class ConsoleBrowserTest {
                 Files.isExecutable(Path.of(Browser.CHROMEDRIVER)),
                 "Debian's chromium and chromium-driver are installed (.ci/run installs them)");
         String acme = APP.clientWithKey("acme");
-        APP.clientWithKey("beta");
+        betaKey = APP.clientWithKey("beta");
         ok(APP.put("/api/v1/prompts/research.prompt", ADMIN_KEY, """
                 {"template": "Research {{company}}.\\nList the people who buy.", "model": "gpt-4o"}"""));
         ok(APP.put("/api/v1/prompts/research.prompt", ADMIN_KEY, """
@@ -287,6 +288,16 @@ class ConsoleBrowserTest {
         browser.screenshot("12-runs-narrow");
         browser.resize(1280, 800);
         browser.assertCleanLog("the narrow pages");
+
+        // a client key sees its own client only: beta has no run, and no client to choose
+        browser.driver().findElement(By.id("sign-out")).click();
+        WebElement again = browser.waitFor(By.id("api-key"));
+        again.sendKeys(betaKey, Keys.ENTER);
+        browser.waitForText(By.id("runs-results"), "No run matches these filters.");
+        assertThat(browser.driver().findElement(By.id("who")).getText()).isEqualTo("Client beta");
+        assertThat(browser.driver().findElements(By.name("client"))).isEmpty();
+        browser.screenshot("13-runs-client-key");
+        browser.assertCleanLog("a client key's runs page");
     }
 
     /** Pixels of the canvas drawn in a colour (bars), not in the greys of axes and grid. */
