@@ -351,7 +351,10 @@ class RunsHttpTest {
         assertThat(listed.path("totals").path("cost_usd").decimalValue()).isEqualByComparingTo("0.25");
         assertThat(listed.path("totals").path("tokens_input").asLong()).isEqualTo(1200);
         assertThat(listed.path("duration_ms").asLong()).isNotNegative();
-        assertThat(api.get("/api/v1/runs?pipeline_version=v3", key).json().path("data").findValuesAsText("id"))
+        assertThat(api.get("/api/v1/runs?pipeline_version=v3", key)
+                        .json()
+                        .path("data")
+                        .findValuesAsText("id"))
                 .containsExactly(other.text("id"));
         assertThat(api.get("/api/v1/runs?until=2000-01-01T00:00:00Z", key)
                         .json()
