@@ -41,10 +41,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 .ifPresent(key ->
                         out.printf("Created the first admin key (shown only now, store it safely):%n  %s%n", key));
         out.printf(
-                "Columnline ready at http://localhost:%d on %s in %d ms%n",
+                "Columnline ready at http://localhost:%d on %s in %d ms%n"
+                        + "  console: http://localhost:%d/console/ (sign in with an API key), API explorer: /docs%n",
                 server.port(),
                 component.lifecycle().database().description(),
-                System.currentTimeMillis() - jvmStarted.join());
+                System.currentTimeMillis() - jvmStarted.join(),
+                server.port());
         out.flush();
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

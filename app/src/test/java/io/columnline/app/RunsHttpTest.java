@@ -334,6 +334,37 @@ class RunsHttpTest {
     }
 
     @Test
+    void runs_list_by_company_and_pipeline_version_with_each_run_s_totals() {
+        String target = startRun();
+        assertThat(api.post("/api/v1/runs/" + target + "/steps", key, step("research.find", 1, ", \"cost_usd\": 0.25"))
+                        .status())
+                .isEqualTo(201);
+        Answer other = api.post(
+                "/api/v1/runs",
+                key,
+                "{\"seed\": {\"company_name\": \"Globex\", \"domain\": \"globex.com\"}, \"pipeline_version\": \"v3\"}");
+        assertThat(other.status()).isEqualTo(201);
+
+        Answer byCompany = api.get("/api/v1/runs?company=TARGET", key);
+        assertThat(byCompany.json().path("data").findValuesAsText("id")).containsExactly(target);
+        JsonNode listed = byCompany.json().path("data").get(0);
+        assertThat(listed.path("totals").path("cost_usd").decimalValue()).isEqualByComparingTo("0.25");
+        assertThat(listed.path("totals").path("tokens_input").asLong()).isEqualTo(1200);
+        assertThat(listed.path("duration_ms").asLong()).isNotNegative();
+        assertThat(api.get("/api/v1/runs?pipeline_version=v3", key)
+                        .json()
+                        .path("data")
+                        .findValuesAsText("id"))
+                .containsExactly(other.text("id"));
+        assertThat(api.get("/api/v1/runs?until=2000-01-01T00:00:00Z", key)
+                        .json()
+                        .path("data")
+                        .size())
+                .isZero();
+        assertProblem(api.get("/api/v1/runs?until=yesterday", key), 422, "until");
+    }
+
+    @Test
     void a_key_revoked_over_http_is_refused_at_once_though_it_was_just_used() {
         Answer issued = api.post("/api/v1/api-keys", ADMIN_KEY, "{\"client\": \"" + slug + "\"}");
         String fresh = issued.text("key");

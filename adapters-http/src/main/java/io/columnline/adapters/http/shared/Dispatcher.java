@@ -79,6 +79,9 @@ final class Dispatcher {
                 Response response = route.endpoint().handle(request);
                 if (response.body() instanceof Streamed streamed) {
                     stream(exchange, response.contentType(), streamed);
+                } else if (response.body() instanceof Response.Redirect redirect) {
+                    exchange.getResponseHeaders().put(Headers.LOCATION, redirect.location());
+                    write(exchange, new StoredResponse(response.status(), null, new byte[0]));
                 } else {
                     write(exchange, render(response));
                 }

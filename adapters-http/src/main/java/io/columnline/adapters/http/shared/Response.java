@@ -18,6 +18,14 @@ public record Response(int status, Object body, String contentType) {
         return new Response(status, body, "application/json");
     }
 
+    /** A 302 to {@code location} (a path on this server), with no body. */
+    public static Response redirect(String location) {
+        return new Response(302, new Redirect(location), null);
+    }
+
+    /** The body of a redirect: where to, sent as {@code Location}. */
+    record Redirect(String location) {}
+
     /**
      * A body written while it is produced (chunked), for answers too large to hold in memory; the
      * headers (e.g. Content-Disposition) go out before the first byte.

@@ -36,8 +36,11 @@ public final class SharedViews {
             String externalId,
             String error,
             Instant startedAt,
-            Instant finishedAt) {
-        public static ListedRunView from(ListedRun listed) {
+            Instant finishedAt,
+            long durationMs,
+            TotalsView totals) {
+        /** {@code asOf} is the end of a running run's duration so far. */
+        public static ListedRunView from(ListedRun listed, Instant asOf) {
             Run r = listed.run();
             return new ListedRunView(
                     r.id().toString(),
@@ -49,7 +52,9 @@ public final class SharedViews {
                     r.externalId().orElse(null),
                     r.error().orElse(null),
                     r.startedAt(),
-                    r.finishedAt().orElse(null));
+                    r.finishedAt().orElse(null),
+                    millis(r.duration(asOf)),
+                    TotalsView.from(listed.totals()));
         }
     }
 
@@ -69,7 +74,7 @@ public final class SharedViews {
             List<StageView> stages) {
         /** The listed run's fields (one mapping for both), then its duration, totals and stages. */
         public static RunView from(RunDetails d) {
-            ListedRunView l = ListedRunView.from(new ListedRun(d.run(), d.client()));
+            ListedRunView l = ListedRunView.from(new ListedRun(d.run(), d.client(), d.totals()), d.asOf());
             return new RunView(
                     l.id(),
                     l.client(),
@@ -81,8 +86,8 @@ public final class SharedViews {
                     l.error(),
                     l.startedAt(),
                     l.finishedAt(),
-                    millis(d.run().duration(d.asOf())),
-                    TotalsView.from(d.totals()),
+                    l.durationMs(),
+                    l.totals(),
                     d.stages().stream().map(s -> StageView.from(s, d.asOf())).toList());
         }
     }

@@ -25,6 +25,7 @@ import io.columnline.domain.run.Stage;
 import io.columnline.domain.run.StageStatus;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Runs and their stages, including the flat stage routes the older scenarios call. */
@@ -65,17 +66,19 @@ final class RunRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.post("/api/v1/runs", this::start);
-        router.get(
-                "/api/v1/runs",
-                r -> Response.ok(ListBody.of(
-                        read.list(
-                                r.caller(),
-                                new ReadRunsUseCase.Query(
-                                        r.query("client"),
-                                        r.query("status").map(s -> RunStatus.parse("status", s)),
-                                        r.queryInstant("since")),
-                                r.page()),
-                        ListedRunView::from)));
+        router.get("/api/v1/runs", r -> {
+            var query = new ReadRunsUseCase.Query(
+                    r.query("client"),
+                    r.query("status").map(s -> RunStatus.parse("status", s)),
+                    r.queryInstant("since"),
+                    r.queryInstant("until"),
+                    r.query("pipeline_version"),
+                    r.query("company"),
+                    r.query("external_id"));
+            Instant asOf = clock.instant();
+            return Response.ok(
+                    ListBody.of(read.list(r.caller(), query, r.page()), run -> ListedRunView.from(run, asOf)));
+        });
         router.get("/api/v1/runs/{id}", r -> Response.ok(RunView.from(read.get(r.caller(), runId(r)))));
         router.post("/api/v1/runs/{id}/complete", r -> {
             r.bodyOrEmpty(EmptyBody.class);

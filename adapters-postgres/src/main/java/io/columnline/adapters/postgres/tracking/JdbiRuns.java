@@ -132,6 +132,11 @@ final class JdbiRuns implements Runs {
                         + " AND (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))"
                         + " AND (CAST(:external AS text) IS NULL OR external_id = CAST(:external AS text))"
                         + " AND (CAST(:since AS timestamptz) IS NULL OR started_at >= CAST(:since AS timestamptz))"
+                        + " AND (CAST(:until AS timestamptz) IS NULL OR started_at < CAST(:until AS timestamptz))"
+                        + " AND (CAST(:version AS text) IS NULL OR pipeline_version = CAST(:version AS text))"
+                        + " AND (CAST(:company AS text) IS NULL"
+                        + "      OR strpos(lower(company_name), lower(CAST(:company AS text))) > 0"
+                        + "      OR strpos(lower(company_domain), lower(CAST(:company AS text))) > 0)"
                         + " AND (CAST(:afterTime AS timestamptz) IS NULL"
                         + "      OR (started_at, id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))"
                         + " ORDER BY started_at DESC, id DESC LIMIT :limit")
@@ -139,6 +144,9 @@ final class JdbiRuns implements Runs {
                 .bind("status", query.status().map(RunStatus::wire).orElse(null))
                 .bind("external", query.externalId().orElse(null))
                 .bind("since", Rows.offset(query.since().orElse(null)))
+                .bind("until", Rows.offset(query.until().orElse(null)))
+                .bind("version", query.pipelineVersion().orElse(null))
+                .bind("company", query.company().orElse(null))
                 .bind("afterTime", Rows.offset(afterTime))
                 .bind("afterId", afterId)
                 .bind("limit", page.limit() + 1)

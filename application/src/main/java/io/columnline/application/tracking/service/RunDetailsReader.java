@@ -60,6 +60,11 @@ public final class RunDetailsReader {
         return new RunDetails(run, client, List.of(), Totals.NONE, clock.instant());
     }
 
+    /** What all the run's steps added up to so far. */
+    public Totals totals(Run run) {
+        return Totals.sum(steps.totalsByStage(run).values());
+    }
+
     public StageDetails stage(Run run, Stage stage) {
         return new StageDetails(
                 stage.name(), Optional.of(stage), steps.totalsByStage(run).getOrDefault(stage.name(), Totals.NONE));

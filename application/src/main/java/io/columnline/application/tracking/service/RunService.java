@@ -153,11 +153,21 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
     public Page<ListedRun> list(Caller caller, ReadRunsUseCase.Query query, PageRequest page) {
         return transactions.inTransaction(() -> {
             Optional<ClientId> only = clients.named(caller, query.client()).map(Client::id);
-            Page<Run> found = runs.list(new Runs.Query(only, query.status(), query.since(), query.externalId()), page);
+            Page<Run> found = runs.list(
+                    new Runs.Query(
+                            only,
+                            query.status(),
+                            query.since(),
+                            query.until(),
+                            query.pipelineVersion().map(String::strip).filter(v -> !v.isEmpty()),
+                            query.company().map(String::strip).filter(c -> !c.isEmpty()),
+                            query.externalId()),
+                    page);
             Map<ClientId, ClientSlug> slugs = new HashMap<>();
             return found.map(run -> new ListedRun(
                     run,
-                    slugs.computeIfAbsent(run.client(), id -> clients.byId(id).slug())));
+                    slugs.computeIfAbsent(run.client(), id -> clients.byId(id).slug()),
+                    reader.totals(run)));
         });
     }
 

@@ -145,4 +145,60 @@ public abstract class RunsContract {
                         acmeRuns.get(4).id(),
                         acmeRuns.get(3).id());
     }
+
+    @Test
+    void lists_filter_by_start_before_pipeline_version_and_company_name_or_domain() {
+        Client acme = client("acme-filters");
+        Run early = RunFixtures.run(acme, NOW);
+        Run globex = Run.start(
+                io.columnline.domain.run.RunId.random(),
+                acme.id(),
+                RunFixtures.seed("Globex Widgets"),
+                Optional.of("v3"),
+                Optional.empty(),
+                NOW.plus(Duration.ofMinutes(5)));
+        runs().insert(early);
+        runs().insert(globex);
+        java.util.function.Function<Runs.Query, List<io.columnline.domain.run.RunId>> ids =
+                q -> runs().list(q, PageRequest.first(50)).items().stream()
+                        .map(Run::id)
+                        .toList();
+        Optional<io.columnline.domain.client.ClientId> only = Optional.of(acme.id());
+
+        assertThat(ids.apply(new Runs.Query(
+                        only,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of(NOW.plus(Duration.ofMinutes(5))),
+                        Optional.empty(),
+                        Optional.empty())))
+                .containsExactly(early.id());
+        assertThat(ids.apply(new Runs.Query(
+                        only,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("v3"),
+                        Optional.empty())))
+                .containsExactly(globex.id());
+        for (String part : new String[] {"globex", "WIDGETS", "globex-widgets.com"}) {
+            assertThat(ids.apply(new Runs.Query(
+                            only,
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of(part))))
+                    .as(part)
+                    .containsExactly(globex.id());
+        }
+        assertThat(ids.apply(new Runs.Query(
+                        only,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.of("100%_"))))
+                .isEmpty();
+    }
 }

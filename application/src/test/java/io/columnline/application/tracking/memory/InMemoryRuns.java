@@ -81,14 +81,7 @@ public final class InMemoryRuns implements Runs {
     public Page<Run> list(Query query, PageRequest page) {
         Optional<Position> after = page.cursor().map(InMemoryRuns::position);
         List<Run> rows = runs.values().stream()
-                .filter(r -> query.client().map(r.client()::equals).orElse(true))
-                .filter(r -> query.status().map(r.status()::equals).orElse(true))
-                .filter(r -> query.externalId()
-                        .map(x -> r.externalId().equals(Optional.of(x)))
-                        .orElse(true))
-                .filter(r -> query.since()
-                        .map(since -> !r.startedAt().isBefore(since))
-                        .orElse(true))
+                .filter(query::matches)
                 .filter(r -> after.map(a -> a.precedes(r)).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .limit(page.limit() + 1L)

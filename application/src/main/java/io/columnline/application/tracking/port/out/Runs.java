@@ -36,14 +36,39 @@ public interface Runs {
     /** Newest first (by start time, then id). */
     Page<Run> list(Query query, PageRequest page);
 
-    /** Empty parts do not filter; {@code since} keeps runs started at or after it. */
+    /**
+     * Empty parts do not filter; {@code since} keeps runs started at or after it, {@code until}
+     * those started before it; {@code company} matches the seed's company name or domain as a
+     * case-insensitive substring; {@code externalId} matches exactly.
+     */
     record Query(
             Optional<ClientId> client,
             Optional<RunStatus> status,
             Optional<Instant> since,
+            Optional<Instant> until,
+            Optional<String> pipelineVersion,
+            Optional<String> company,
             Optional<String> externalId) {
         public Query(Optional<ClientId> client, Optional<RunStatus> status, Optional<Instant> since) {
-            this(client, status, since, Optional.empty());
+            this(client, status, since, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        /** Whether the run passes every filter. */
+        public boolean matches(Run run) {
+            return client.map(run.client()::equals).orElse(true)
+                    && status.map(run.status()::equals).orElse(true)
+                    && since.map(s -> !run.startedAt().isBefore(s)).orElse(true)
+                    && until.map(run.startedAt()::isBefore).orElse(true)
+                    && pipelineVersion.map(run.pipelineVersion()::equals).orElse(true)
+                    && company.map(c -> contains(run.seed().companyName(), c)
+                                    || contains(run.seed().domain(), c))
+                            .orElse(true)
+                    && externalId.map(x -> run.externalId().equals(Optional.of(x))).orElse(true);
+        }
+
+        private static boolean contains(String text, String part) {
+            return text != null
+                    && text.toLowerCase(java.util.Locale.ROOT).contains(part.toLowerCase(java.util.Locale.ROOT));
         }
     }
 }
