@@ -14,9 +14,9 @@ import io.columnline.adapters.http.shared.HttpConfig;
 import io.columnline.adapters.postgres.shared.Database;
 import io.columnline.adapters.search.shared.SearchHome;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.ReembedUseCase;
 import io.columnline.application.knowledge.port.in.SearchIndexUseCase;
 import io.columnline.application.knowledge.port.in.SearchUseCase;
-import io.columnline.application.knowledge.port.in.ReembedUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.service.SearchIndexService;
 import io.columnline.application.knowledge.service.SearchService;
@@ -100,8 +100,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /** Binds each use case to its service, and provides the clock, the HTTP settings and the database. */
 @Module
@@ -366,5 +366,6 @@ abstract class AppModule {
     @Binds
     @IntoSet
     abstract ReadinessCheck searchIndexReadiness(SearchIndexService service);
+
     abstract ReembedUseCase reembed(SourceService service);
 }

@@ -171,7 +171,8 @@ public abstract class RunsContract {
                         Optional.empty(),
                         Optional.of(NOW.plus(Duration.ofMinutes(5))),
                         Optional.empty(),
-                        Optional.empty(), Optional.empty())))
+                        Optional.empty(),
+                        Optional.empty())))
                 .containsExactly(early.id());
         assertThat(ids.apply(new Runs.Query(
                         only,
@@ -179,7 +180,8 @@ public abstract class RunsContract {
                         Optional.empty(),
                         Optional.empty(),
                         Optional.of("v3"),
-                        Optional.empty(), Optional.empty())))
+                        Optional.empty(),
+                        Optional.empty())))
                 .containsExactly(globex.id());
         for (String part : new String[] {"globex", "WIDGETS", "globex-widgets.com"}) {
             assertThat(ids.apply(new Runs.Query(
@@ -188,7 +190,8 @@ public abstract class RunsContract {
                             Optional.empty(),
                             Optional.empty(),
                             Optional.empty(),
-                            Optional.of(part), Optional.empty())))
+                            Optional.of(part),
+                            Optional.empty())))
                     .as(part)
                     .containsExactly(globex.id());
         }
@@ -198,7 +201,8 @@ public abstract class RunsContract {
                         Optional.empty(),
                         Optional.empty(),
                         Optional.empty(),
-                        Optional.of("100%_"), Optional.empty())))
+                        Optional.of("100%_"),
+                        Optional.empty())))
                 .isEmpty();
     }
 }

@@ -63,7 +63,9 @@ public interface Runs {
                     && company.map(c -> contains(run.seed().companyName(), c)
                                     || contains(run.seed().domain(), c))
                             .orElse(true)
-                    && externalId.map(x -> run.externalId().equals(Optional.of(x))).orElse(true);
+                    && externalId
+                            .map(x -> run.externalId().equals(Optional.of(x)))
+                            .orElse(true);
         }
 
         private static boolean contains(String text, String part) {
