@@ -182,6 +182,8 @@ class SearchHttpTest {
                 "{\"query\":\"x\",\"weights\":{\"lexical\":0,\"vector\":0}}",
                 "{\"query\":\"x\",\"rrf_k\":0}",
                 "{\"query\":\"x\",\"kinds\":[\"insight\"]}",
+                "{\"query\":\"x\",\"vector\":{\"model\":\"m\",\"values\":[]}}",
+                "{\"query\":\"x\",\"vector\":{\"model\":\"\",\"values\":[1]}}",
                 "{\"query\":\"x\",\"limit\":\"ten\"}")) {
             TestApp.Reply reply = APP.post("/api/v1/search", acme, body);
             assertThat(reply.status()).as(body + " -> " + reply.body()).isEqualTo(422);

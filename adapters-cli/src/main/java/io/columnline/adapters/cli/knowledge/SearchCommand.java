@@ -67,6 +67,7 @@ final class SearchCommand implements CliCommand, java.util.concurrent.Callable<I
                         SearchUseCase.Filter.NONE,
                         Optional.empty(),
                         OptionalInt.empty(),
+                        Optional.empty(),
                         Optional.empty()));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {

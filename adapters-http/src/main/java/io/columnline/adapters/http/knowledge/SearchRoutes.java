@@ -31,7 +31,10 @@ final class SearchRoutes implements Routes {
             FilterBody filter,
             WeightsBody weights,
             Integer rrfK,
-            List<String> kinds) {}
+            List<String> kinds,
+            VectorBody vector) {}
+
+    record VectorBody(String model, float[] values) {}
 
     record FilterBody(
             List<UUID> sourceIds, List<String> types, List<String> keys, JsonNode metadata, Instant createdAfter) {}
@@ -107,7 +110,8 @@ final class SearchRoutes implements Routes {
                                 weights.lexical() == null ? 1 : weights.lexical(),
                                 weights.vector() == null ? 1 : weights.vector())),
                 body.rrfK() == null ? OptionalInt.empty() : OptionalInt.of(body.rrfK()),
-                Optional.ofNullable(body.kinds()));
+                Optional.ofNullable(body.kinds()),
+                Optional.ofNullable(body.vector()).map(v -> new SearchUseCase.QueryVector(v.model(), v.values())));
     }
 
     private static Integer boxed(OptionalInt value) {

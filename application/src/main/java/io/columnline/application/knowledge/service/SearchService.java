@@ -86,6 +86,22 @@ public final class SearchService implements SearchUseCase {
             }
         });
         ChunkFilter filter = filter(command.filter(), problems);
+        command.vector().ifPresent(vector -> {
+            if (vector.model() == null || vector.model().isBlank()) {
+                problems.add("vector.model", "is required: the model that made the chunks' vectors");
+            }
+            float[] values = vector.values();
+            if (values == null || values.length == 0 || values.length > MAX_DIMENSION) {
+                problems.add("vector.values", "must hold 1 to " + MAX_DIMENSION + " numbers");
+            } else {
+                for (float v : values) {
+                    if (!Float.isFinite(v)) {
+                        problems.add("vector.values", "must hold finite numbers only");
+                        break;
+                    }
+                }
+            }
+        });
         problems.throwIfAny();
 
         upToDate.catchUpForSearch();
@@ -93,8 +109,13 @@ public final class SearchService implements SearchUseCase {
         List<Hit> lexical = mode == Mode.VECTOR ? List.of() : index.lexical(client.id(), query, filter, window);
         List<Hit> vector = List.of();
         if (mode != Mode.LEXICAL) {
-            float[] embedded = embedder.embed(List.of(query)).getFirst();
-            vector = index.nearest(client.id(), embedder.model(), embedded, filter, window);
+            if (command.vector().isPresent()) {
+                QueryVector given = command.vector().get();
+                vector = index.nearest(client.id(), given.model(), given.values(), filter, window);
+            } else {
+                float[] embedded = embedder.embed(List.of(query)).getFirst();
+                vector = index.nearest(client.id(), embedder.model(), embedded, filter, window);
+            }
         }
         List<Result> results = switch (mode) {
             case HYBRID -> Fusion.reciprocalRank(lexical, vector, weights, rrfK, limit);

@@ -20,6 +20,7 @@ public interface SearchUseCase {
     int DEFAULT_RRF_K = 60;
     int MAX_QUERY_LENGTH = 2000;
     int MAX_FILTER_VALUES = 1000;
+    int MAX_DIMENSION = 8192;
 
     Found search(Command command);
 
@@ -36,7 +37,14 @@ public interface SearchUseCase {
             Filter filter,
             Optional<Weights> weights,
             OptionalInt rrfK,
-            Optional<List<String>> kinds) {}
+            Optional<List<String>> kinds,
+            Optional<QueryVector> vector) {}
+
+    /**
+     * The query's vector made by the caller, for chunks embedded with the caller's own model: the
+     * vector half searches the vectors of {@code model} with it instead of embedding the query.
+     */
+    record QueryVector(String model, float[] values) {}
 
     record Filter(
             Optional<List<UUID>> sourceIds,
