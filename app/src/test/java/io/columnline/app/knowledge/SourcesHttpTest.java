@@ -329,6 +329,14 @@ class SourcesHttpTest {
         TestApp.Reply latin1 = upload(acme, "?wait=20", "text/plain", new byte[] {'o', 'k', (byte) 0xE9, 't', 'e'});
         TestApp.Reply ragged = upload(acme, "?wait=20", "text/csv", "a,b,c\n1\n1,2,3,4,5\n\"open");
         TestApp.Reply deep = upload(acme, "?wait=20", "application/json", "[".repeat(3000) + "]".repeat(3000));
+        TestApp.Reply encrypted = upload(acme, "?wait=20", "application/pdf", encryptedPdf("Secret plans."));
+        // one line, no newline, as large as this server takes (64 KiB); 10 MiB is left to the chunker's test
+        StringBuilder words = new StringBuilder();
+        for (int i = 0; words.length() < 60_000; i++) {
+            words.append("signal").append(i).append(' ');
+        }
+        TestApp.Reply oneLine = upload(acme, "?wait=30", "text/plain", words.toString());
+        TestApp.Reply binary = upload(acme, "?wait=20", "text/csv", new byte[] {0, (byte) 0xFF, (byte) 0xFE, 1, 2});
 
         assertThat(truncated.json().get("status").asText()).isEqualTo("error");
         assertThat(truncated.json().get("error").asText()).startsWith("the PDF could not be read");
@@ -337,6 +345,21 @@ class SourcesHttpTest {
         assertThat(ragged.json().get("status").asText()).isEqualTo("ready");
         assertThat(deep.json().get("status").asText()).isEqualTo("error");
         assertThat(deep.json().get("error").asText()).startsWith("the JSON is not valid");
+        assertThat(encrypted.json().get("status").asText()).isEqualTo("error");
+        assertThat(encrypted.json().get("error").asText())
+                .isEqualTo("the PDF is encrypted: remove its password and send it again");
+        assertThat(oneLine.json().get("status").asText()).as(oneLine.body()).isEqualTo("ready");
+        assertThat(oneLine.json().get("chunk_count").asInt()).isGreaterThan(1);
+        assertThat(binary.json().get("status").asText()).isEqualTo("error");
+        assertThat(binary.json().get("error").asText()).startsWith("the file is not valid UTF-8 at byte 1");
+        for (TestApp.Reply reply : List.of(truncated, noText, latin1, ragged, deep, encrypted, oneLine, binary)) {
+            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        }
+        assertThat(APP.get("/api/v1/sources?status=processing&limit=500", acme)
+                        .json()
+                        .get("data"))
+                .as("no source is left processing")
+                .isEmpty();
 
         TestApp.Reply after = upload(acme, "?wait=20", "text/plain", "The workers still take jobs.");
         assertThat(after.json().get("status").asText()).isEqualTo("ready");
@@ -353,6 +376,18 @@ class SourcesHttpTest {
             Thread.sleep(50);
         }
         throw new AssertionError("source " + id + " did not settle");
+    }
+
+    static byte[] encryptedPdf(String text) throws IOException {
+        try (PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf(text))) {
+            var policy = new org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy(
+                    "owner-secret", "user-secret", new org.apache.pdfbox.pdmodel.encryption.AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            document.protect(policy);
+            var out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     static byte[] pdf(String... pages) throws IOException {
