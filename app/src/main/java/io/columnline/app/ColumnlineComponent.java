@@ -44,6 +44,8 @@ public interface ColumnlineComponent {
 
     Lazy<ProcessSourcesUseCase> sourceProcessing();
 
+    Lazy<io.columnline.application.knowledge.port.in.EventsUseCase> events();
+
     Set<CliCommand> commands();
 
     @Component.Factory

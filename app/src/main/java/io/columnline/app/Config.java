@@ -25,7 +25,8 @@ public record Config(
         int chunkTokens,
         int chunkOverlapTokens,
         String tokenizer,
-        int sourceWorkers) {
+        int sourceWorkers,
+        int eventsKeepDays) {
 
     static final long MIB = 1024 * 1024;
 
@@ -59,7 +60,8 @@ public record Config(
                 (int) number(env, "COLUMNLINE_CHUNK_OVERLAP", 64, 0, 4095),
                 nonBlank(env.get("COLUMNLINE_TOKENIZER")).orElse("cl100k_base"),
                 (int) number(
-                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
+                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64),
+                (int) number(env, "COLUMNLINE_EVENTS_KEEP_DAYS", 90, 1, 36_500));
     }
 
     /**

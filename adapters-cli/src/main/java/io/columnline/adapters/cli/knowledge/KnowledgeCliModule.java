@@ -13,4 +13,8 @@ public abstract class KnowledgeCliModule {
     @Binds
     @IntoSet
     abstract CliCommand sources(SourcesCommand command);
+
+    @Binds
+    @IntoSet
+    abstract CliCommand documents(DocumentsCommand command);
 }

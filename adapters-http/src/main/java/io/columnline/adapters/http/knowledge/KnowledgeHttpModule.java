@@ -13,4 +13,24 @@ public abstract class KnowledgeHttpModule {
     @Binds
     @IntoSet
     abstract Routes sources(SourceRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes researchCache(ResearchCacheRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes events(EventRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes insights(InsightRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes artifacts(ArtifactRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes documents(DocumentRoutes routes);
 }

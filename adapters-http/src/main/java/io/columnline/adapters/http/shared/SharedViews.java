@@ -9,6 +9,7 @@ import io.columnline.application.tracking.port.in.RunDetails.StageDetails;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prospect.Contact;
 import io.columnline.domain.prospect.FieldValues;
+import io.columnline.domain.run.CacheUse;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Stage;
 import io.columnline.domain.run.Totals;
@@ -66,6 +67,7 @@ public final class SharedViews {
             Instant finishedAt,
             long durationMs,
             TotalsView totals,
+            CacheView researchCache,
             List<StageView> stages) {
         /** The listed run's fields (one mapping for both), then its duration, totals and stages. */
         public static RunView from(RunDetails d) {
@@ -83,6 +85,7 @@ public final class SharedViews {
                     l.finishedAt(),
                     millis(d.run().duration(d.asOf())),
                     TotalsView.from(d.totals()),
+                    CacheView.from(d.cache()),
                     d.stages().stream().map(s -> StageView.from(s, d.asOf())).toList());
         }
     }
@@ -134,6 +137,16 @@ public final class SharedViews {
                     t.costUsd(),
                     t.stepsWithoutCost(),
                     t.latencyMs());
+        }
+    }
+
+    /** A run's research cache lookups, its hits and the cost of the entries those hits reused. */
+    public record CacheView(
+            long lookups,
+            long hits,
+            @JsonSerialize(using = PlainDecimal.class) BigDecimal savedUsd) {
+        public static CacheView from(CacheUse f) {
+            return new CacheView(f.lookups(), f.hits(), f.savedUsd());
         }
     }
 

@@ -2,7 +2,12 @@ package io.columnline.adapters.postgres.knowledge;
 
 import dagger.Binds;
 import dagger.Module;
+import io.columnline.application.knowledge.port.out.Artifacts;
 import io.columnline.application.knowledge.port.out.ChunkEmbeddings;
+import io.columnline.application.knowledge.port.out.EventLog;
+import io.columnline.application.knowledge.port.out.Insights;
+import io.columnline.application.knowledge.port.out.KnowledgeDocuments;
+import io.columnline.application.knowledge.port.out.ResearchCache;
 import io.columnline.application.knowledge.port.out.Sources;
 
 /** The knowledge area's bindings; PostgresModule includes it. */
@@ -15,4 +20,19 @@ public abstract class KnowledgePostgresModule {
 
     @Binds
     abstract ChunkEmbeddings chunkEmbeddings(JdbiChunkEmbeddings embeddings);
+
+    @Binds
+    abstract ResearchCache researchCache(JdbiResearchCache cache);
+
+    @Binds
+    abstract EventLog eventLog(JdbiEventLog log);
+
+    @Binds
+    abstract Insights insights(JdbiInsights insights);
+
+    @Binds
+    abstract Artifacts artifacts(JdbiArtifacts artifacts);
+
+    @Binds
+    abstract KnowledgeDocuments knowledgeDocuments(JdbiKnowledgeDocuments documents);
 }

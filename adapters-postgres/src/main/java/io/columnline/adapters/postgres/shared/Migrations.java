@@ -39,7 +39,12 @@ final class Migrations implements ResourceProvider {
             "V14__run_keys_checked_by_primary_key.sql",
             "V15__pipelines.sql",
             "V20__context_sources_chunks.sql",
-            "V21__chunk_embeddings.sql");
+            "V21__chunk_embeddings.sql",
+            "V40__research_cache.sql",
+            "V41__system_events.sql",
+            "V42__insights.sql",
+            "V43__artifacts.sql",
+            "V44__knowledge_documents.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
