@@ -20,6 +20,13 @@ import io.columnline.application.knowledge.port.in.SearchUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.service.SearchIndexService;
 import io.columnline.application.knowledge.service.SearchService;
+import io.columnline.application.knowledge.port.in.EventsUseCase;
+import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.ResearchCacheUseCase;
+import io.columnline.application.knowledge.port.in.SourcesUseCase;
+import io.columnline.application.knowledge.service.EventService;
+import io.columnline.application.knowledge.service.ResearchCacheService;
+import io.columnline.application.knowledge.service.RunCacheUseReader;
 import io.columnline.application.knowledge.service.SourceService;
 import io.columnline.application.prompts.port.in.PipelineDefinitions;
 import io.columnline.application.prompts.port.in.PromptReferences;
@@ -88,6 +95,7 @@ import io.columnline.application.tracking.port.in.StartRunUseCase;
 import io.columnline.application.tracking.port.in.UpdateRunUseCase;
 import io.columnline.application.tracking.port.in.UsageUseCase;
 import io.columnline.application.tracking.port.out.RunBatches;
+import io.columnline.application.tracking.port.out.RunCacheUse;
 import io.columnline.application.tracking.service.ModelPriceService;
 import io.columnline.application.tracking.service.PipelineStatsService;
 import io.columnline.application.tracking.service.RunAccessService;
@@ -367,5 +375,40 @@ abstract class AppModule {
     @IntoSet
     abstract ReadinessCheck searchIndexReadiness(SearchIndexService service);
 
+    @Binds
     abstract ReembedUseCase reembed(SourceService service);
+
+    @Binds
+    abstract ResearchCacheUseCase researchCache(ResearchCacheService service);
+
+    @Binds
+    abstract RunCacheUse runCacheUse(RunCacheUseReader reader);
+
+    @Binds
+    abstract EventsUseCase events(EventService service);
+
+    @Binds
+    abstract io.columnline.application.knowledge.port.in.InsightsUseCase insights(
+            io.columnline.application.knowledge.service.InsightService service);
+
+    @Binds
+    abstract io.columnline.application.knowledge.port.in.ArtifactsUseCase artifacts(
+            io.columnline.application.knowledge.service.ArtifactService service);
+
+    @Binds
+    abstract io.columnline.application.knowledge.port.in.DocumentsUseCase documents(
+            io.columnline.application.knowledge.service.DocumentService service);
+
+    /** This process in its events: host name and process id, as the operating system knows them. */
+    @Provides
+    @jakarta.inject.Singleton
+    static EventService.Settings eventSettings(Config config) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "localhost";
+        }
+        return new EventService.Settings(host + ":" + ProcessHandle.current().pid(), config.eventsKeepDays());
+    }
 }

@@ -28,7 +28,8 @@ public record Config(
         int sourceWorkers,
         Optional<String> embeddingsUrl,
         Optional<String> embeddingsModel,
-        Optional<String> embeddingsApiKey) {
+        Optional<String> embeddingsApiKey,
+        int eventsKeepDays) {
 
     static final long MIB = 1024 * 1024;
 
@@ -65,7 +66,8 @@ public record Config(
                         env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64),
                 nonBlank(env.get("COLUMNLINE_EMBEDDINGS_URL")),
                 nonBlank(env.get("COLUMNLINE_EMBEDDINGS_MODEL")),
-                nonBlank(env.get("COLUMNLINE_EMBEDDINGS_API_KEY")));
+                nonBlank(env.get("COLUMNLINE_EMBEDDINGS_API_KEY")),
+                (int) number(env, "COLUMNLINE_EVENTS_KEEP_DAYS", 90, 1, 36_500));
     }
 
     /**

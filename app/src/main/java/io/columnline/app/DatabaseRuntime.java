@@ -86,6 +86,11 @@ public final class DatabaseRuntime implements AutoCloseable {
         return description;
     }
 
+    /** {@code embedded} when this process started the PostgreSQL it works on, else {@code external}. */
+    public String kind() {
+        return embedded != null ? "embedded" : "external";
+    }
+
     @Override
     public void close() {
         database.close();

@@ -10,6 +10,7 @@ public final class Lifecycle {
 
     private final Config config;
     private DatabaseRuntime runtime;
+    private int migrationsApplied;
 
     @Inject
     Lifecycle(Config config) {
@@ -26,6 +27,7 @@ public final class Lifecycle {
             runtime = DatabaseRuntime.open(config, config.poolSize());
             long opened = System.nanoTime();
             int migrations = runtime.database().migrate();
+            migrationsApplied = migrations;
             LOG.debug(
                     "database open in {} ms, {} migrations applied in {} ms",
                     (opened - started) / 1_000_000,
@@ -33,6 +35,11 @@ public final class Lifecycle {
                     (System.nanoTime() - opened) / 1_000_000);
         }
         return runtime;
+    }
+
+    /** How many migrations opening the database applied (0 before it is open). */
+    public synchronized int migrationsApplied() {
+        return migrationsApplied;
     }
 
     public synchronized void close() {

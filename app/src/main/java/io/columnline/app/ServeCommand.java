@@ -1,6 +1,8 @@
 package io.columnline.app;
 
 import io.columnline.adapters.http.shared.HttpServer;
+import io.columnline.domain.event.SystemEvent;
+import io.columnline.domain.json.JsonDocument;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +65,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         return 0;
     }
 
+    /** What {@code serve.started} records: the version, how long start-up took, the database kind. */
+    static JsonDocument started(ColumnlineComponent component, long startupMillis) {
+        String version =
+                Main.class.getAnnotation(picocli.CommandLine.Command.class).version()[0];
+        return new JsonDocument(
+                "{\"database\":\"" + component.lifecycle().database().kind() + "\",\"startup_ms\":" + startupMillis
+                        + ",\"version\":\"" + version.replace("\"", "") + "\"}");
+    }
+
     /** A started server and what it started with; {@link #stop} is safe to call more than once. */
     record Server(
             ColumnlineComponent component,
@@ -80,6 +91,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 return;
             }
             LOG.info("stopping: finishing requests in flight");
+            component.events().get().system(SystemEvent.SERVE_STOPPING, new JsonDocument("{\"reason\":\"stop\"}"));
             jobs.shutdownNow();
             sourceWorkers.shutdownNow();
             http.stop(10_000);
@@ -106,6 +118,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     /** Migrates, makes sure an admin key exists, starts the HTTP server and the background jobs. */
     static Server start(ColumnlineComponent component) {
+        long startedNanos = System.nanoTime();
         // PostgreSQL starts and migrates while this thread loads the HTTP and JSON classes
         var database = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> component.lifecycle().database());
@@ -113,6 +126,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
         database.join();
 
+        int migrations = component.lifecycle().migrationsApplied();
+        if (migrations > 0) {
+            component
+                    .events()
+                    .get()
+                    .system(SystemEvent.MIGRATIONS_APPLIED, new JsonDocument("{\"count\":" + migrations + "}"));
+        }
         var newAdminKey = component
                 .apiKeys()
                 .get()
@@ -133,6 +153,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 60,
                 TimeUnit.MINUTES);
         jobs.scheduleWithFixedDelay(
+                () -> runJob("prune old events", () -> component.events().get().prune()), 2, 60, TimeUnit.MINUTES);
+        jobs.scheduleWithFixedDelay(
                 () -> runJob(
                         "deliver webhooks", () -> component.webhooks().get().deliverDue()),
                 1,
@@ -144,7 +166,15 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 2_000,
                 component.lifecycle().config().releaseEveryMillis(),
                 TimeUnit.MILLISECONDS);
-        return new Server(component, http, jobs, startSourceWorkers(component), newAdminKey, new AtomicBoolean());
+        Server server =
+                new Server(component, http, jobs, startSourceWorkers(component), newAdminKey, new AtomicBoolean());
+        long startupMillis = ProcessHandle.current()
+                .info()
+                .startInstant()
+                .map(at -> System.currentTimeMillis() - at.toEpochMilli())
+                .orElse((System.nanoTime() - startedNanos) / 1_000_000);
+        component.events().get().system(SystemEvent.SERVE_STARTED, started(component, startupMillis));
+        return server;
     }
 
     /**

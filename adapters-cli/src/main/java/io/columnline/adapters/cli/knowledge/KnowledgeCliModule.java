@@ -21,4 +21,5 @@ public abstract class KnowledgeCliModule {
     @Binds
     @IntoSet
     abstract CliCommand index(IndexCommand command);
+    abstract CliCommand documents(DocumentsCommand command);
 }

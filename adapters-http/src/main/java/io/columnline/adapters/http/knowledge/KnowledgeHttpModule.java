@@ -17,4 +17,21 @@ public abstract class KnowledgeHttpModule {
     @Binds
     @IntoSet
     abstract Routes search(SearchRoutes routes);
+    abstract Routes researchCache(ResearchCacheRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes events(EventRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes insights(InsightRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes artifacts(ArtifactRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes documents(DocumentRoutes routes);
 }

@@ -9,6 +9,7 @@ import io.columnline.application.tracking.port.in.RunDetails.StageDetails;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prospect.Contact;
 import io.columnline.domain.prospect.FieldValues;
+import io.columnline.domain.run.CacheUse;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Stage;
 import io.columnline.domain.run.Totals;
@@ -71,6 +72,7 @@ public final class SharedViews {
             Instant finishedAt,
             long durationMs,
             TotalsView totals,
+            CacheView researchCache,
             List<StageView> stages) {
         /** The listed run's fields (one mapping for both), then its duration, totals and stages. */
         public static RunView from(RunDetails d) {
@@ -88,6 +90,7 @@ public final class SharedViews {
                     l.finishedAt(),
                     l.durationMs(),
                     l.totals(),
+                    CacheView.from(d.cache()),
                     d.stages().stream().map(s -> StageView.from(s, d.asOf())).toList());
         }
     }
@@ -139,6 +142,16 @@ public final class SharedViews {
                     t.costUsd(),
                     t.stepsWithoutCost(),
                     t.latencyMs());
+        }
+    }
+
+    /** A run's research cache lookups, its hits and the cost of the entries those hits reused. */
+    public record CacheView(
+            long lookups,
+            long hits,
+            @JsonSerialize(using = PlainDecimal.class) BigDecimal savedUsd) {
+        public static CacheView from(CacheUse f) {
+            return new CacheView(f.lookups(), f.hits(), f.savedUsd());
         }
     }
 

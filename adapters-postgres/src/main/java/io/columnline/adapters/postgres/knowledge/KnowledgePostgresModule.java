@@ -2,8 +2,13 @@ package io.columnline.adapters.postgres.knowledge;
 
 import dagger.Binds;
 import dagger.Module;
+import io.columnline.application.knowledge.port.out.Artifacts;
 import io.columnline.application.knowledge.port.out.ChunkEmbeddings;
 import io.columnline.application.knowledge.port.out.SearchableChunks;
+import io.columnline.application.knowledge.port.out.EventLog;
+import io.columnline.application.knowledge.port.out.Insights;
+import io.columnline.application.knowledge.port.out.KnowledgeDocuments;
+import io.columnline.application.knowledge.port.out.ResearchCache;
 import io.columnline.application.knowledge.port.out.Sources;
 
 /** The knowledge area's bindings; PostgresModule includes it. */
@@ -19,4 +24,17 @@ public abstract class KnowledgePostgresModule {
 
     @Binds
     abstract SearchableChunks searchableChunks(JdbiSearchableChunks chunks);
+    abstract ResearchCache researchCache(JdbiResearchCache cache);
+
+    @Binds
+    abstract EventLog eventLog(JdbiEventLog log);
+
+    @Binds
+    abstract Insights insights(JdbiInsights insights);
+
+    @Binds
+    abstract Artifacts artifacts(JdbiArtifacts artifacts);
+
+    @Binds
+    abstract KnowledgeDocuments knowledgeDocuments(JdbiKnowledgeDocuments documents);
 }

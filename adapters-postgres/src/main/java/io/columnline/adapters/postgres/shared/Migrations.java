@@ -44,6 +44,11 @@ final class Migrations implements ResourceProvider {
             "V26__source_supplied_chunks.sql",
             "V30__runs_follow_pipelines_steps_run.sql",
             "V35__client_external_ids_and_configs.sql",
+            "V40__research_cache.sql",
+            "V41__system_events.sql",
+            "V42__insights.sql",
+            "V43__artifacts.sql",
+            "V44__knowledge_documents.sql",
             "V50__usage_rollups.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;

@@ -29,6 +29,7 @@ import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.dossier.ContactDraft;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prompt.PromptKey;
+import io.columnline.domain.run.CacheUse;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Seed;
 import io.columnline.domain.run.StepEntry;
@@ -73,7 +74,7 @@ final class PublishHarness {
                 runStore,
                 runAccess,
                 access,
-                new RunDetailsReader(TrackingAdapters.stages(session), stepLog, access, clock),
+                new RunDetailsReader(TrackingAdapters.stages(session), stepLog, access, run -> CacheUse.NONE, clock),
                 batchBook,
                 new PipelineService(PromptsAdapters.pipelines(session), session, clock),
                 session,

@@ -1,5 +1,6 @@
 package io.columnline.application.knowledge.service;
 
+import io.columnline.application.knowledge.port.in.EventsUseCase;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
 import io.columnline.application.knowledge.port.in.ReembedUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
@@ -17,6 +18,7 @@ import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.NotFound;
 import io.columnline.domain.error.Violations;
+import io.columnline.domain.event.SystemEvent;
 import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.knowledge.ChunkEmbedding;
 import io.columnline.domain.knowledge.Source;
@@ -59,6 +61,7 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
     private final Embedder embedder;
     private final ChunkEmbeddings embeddings;
     private final Transactions transactions;
+    private final EventsUseCase events;
     private final Clock clock;
 
     @Inject
@@ -69,7 +72,9 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
             Embedder embedder,
             ChunkEmbeddings embeddings,
             Transactions transactions,
+            EventsUseCase events,
             Clock clock) {
+        this.events = events;
         this.access = access;
         this.sources = sources;
         this.chunker = chunker;
@@ -303,11 +308,10 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
         Sources.Claim claim = claimed.get();
         Source source = claim.source();
         if (claim.attempts() > MAX_ATTEMPTS) {
-            sources.fail(
+            fail(
                     claim,
                     "processing stopped " + MAX_ATTEMPTS + " times before it finished (the server may have run out"
-                            + " of memory on this document): split it into smaller documents and send them again",
-                    clock.instant());
+                            + " of memory on this document): split it into smaller documents and send them again");
             return true;
         }
         Optional<byte[]> content = sources.content(source.id());
@@ -339,15 +343,14 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }
         if (chunking instanceof Chunker.Unreadable unreadable) {
-            sources.fail(claim, unreadable.reason(), clock.instant());
+            fail(claim, unreadable.reason());
         } else if (chunking instanceof Chunker.Chunked chunked
                 && chunked.chunks().isEmpty()) {
-            sources.fail(
+            fail(
                     claim,
                     source.type() == SourceType.PDF
                             ? "no text found (a scanned PDF? its pages hold images only; run OCR first)"
-                            : "no text found: the document is empty or holds only whitespace",
-                    clock.instant());
+                            : "no text found: the document is empty or holds only whitespace");
         } else if (chunking instanceof Chunker.Chunked chunked) {
             List<SourceChunk> chunks = chunks(source, chunked);
             List<float[]> vectors;
@@ -355,11 +358,10 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
                 vectors =
                         embedder.embed(chunks.stream().map(SourceChunk::content).toList());
             } catch (RuntimeException e) {
-                sources.fail(
+                fail(
                         claim,
                         "the embedding model " + embedder.model() + " failed (" + e.getMessage()
-                                + "); the source is kept: send it again later",
-                        clock.instant());
+                                + "); the source is kept: send it again later");
                 return true;
             }
             List<ChunkEmbedding> embedded = new ArrayList<>(chunks.size());
@@ -426,6 +428,40 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
             }
         }
         return progress(caller, client);
+    }
+
+    /** Marks the source failed and, when this worker still held it, records why in the events log. */
+    private void fail(Sources.Claim claim, String reason) {
+        if (sources.fail(claim, reason, clock.instant())) {
+            Source source = claim.source();
+            events.ofClient(
+                    source.client(),
+                    SystemEvent.SOURCE_FAILED,
+                    new JsonDocument("{\"reason\":" + jsonString(reason) + ",\"source_id\":\""
+                            + source.id().value() + "\",\"type\":\""
+                            + source.type().key() + "\"}"));
+        }
+    }
+
+    /** A JSON string literal of any text. */
+    static String jsonString(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
     }
 
     private static <T> Optional<T> parse(Violations problems, java.util.function.Supplier<Optional<T>> parser) {

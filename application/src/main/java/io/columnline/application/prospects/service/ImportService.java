@@ -1,5 +1,6 @@
 package io.columnline.application.prospects.service;
 
+import io.columnline.application.knowledge.port.in.EventsUseCase;
 import io.columnline.application.prospects.port.in.ImportProspectsUseCase;
 import io.columnline.application.prospects.port.out.CsvFiles;
 import io.columnline.application.prospects.port.out.ProspectImports;
@@ -13,6 +14,8 @@ import io.columnline.domain.client.Client;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.NotFound;
+import io.columnline.domain.event.SystemEvent;
+import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.prospect.Field;
 import io.columnline.domain.prospect.FieldValues;
 import io.columnline.domain.prospect.ImportCounts;
@@ -43,10 +46,13 @@ public final class ImportService implements ImportProspectsUseCase {
     private final CsvFiles csv;
     private final ProspectImports imports;
     private final ClientAccess access;
+    private final EventsUseCase events;
     private final Clock clock;
 
     @Inject
-    public ImportService(CsvFiles csv, ProspectImports imports, ClientAccess access, Clock clock) {
+    public ImportService(
+            CsvFiles csv, ProspectImports imports, ClientAccess access, EventsUseCase events, Clock clock) {
+        this.events = events;
         this.csv = csv;
         this.imports = imports;
         this.access = access;
@@ -56,6 +62,22 @@ public final class ImportService implements ImportProspectsUseCase {
     @Override
     public Summary run(Command command) {
         Client client = access.chosen(command.caller(), command.client());
+        Summary summary = run(command, client);
+        if (!summary.dryRun() && !summary.alreadyImported()) {
+            ImportCounts c = summary.counts();
+            events.ofClient(
+                    client.id(),
+                    SystemEvent.IMPORT_FINISHED,
+                    new JsonDocument("{\"duplicates_in_file\":" + c.duplicatesInFile() + ",\"import_id\":\""
+                            + summary.importId() + "\",\"inserted\":" + c.inserted() + ",\"kind\":\""
+                            + summary.kind().name().toLowerCase(java.util.Locale.ROOT) + "\",\"read\":" + c.read()
+                            + ",\"rejected\":" + c.rejected() + ",\"unchanged\":" + c.unchanged()
+                            + ",\"updated\":" + c.updated() + "}"));
+        }
+        return summary;
+    }
+
+    private Summary run(Command command, Client client) {
         ProspectKind kind = command.kind();
         if (command.sha256().isPresent() && !command.force() && !command.dryRun()) {
             Optional<ImportRecord> before = imports.previous(

@@ -1,8 +1,11 @@
 package io.columnline.application.publishing.service;
 
+import io.columnline.application.knowledge.port.in.EventsUseCase;
 import io.columnline.application.publishing.port.in.DeliverWebhooksUseCase;
 import io.columnline.application.publishing.port.out.WebhookOutbox;
 import io.columnline.application.publishing.port.out.WebhookSender;
+import io.columnline.domain.event.SystemEvent;
+import io.columnline.domain.json.JsonDocument;
 import io.columnline.domain.webhook.WebhookDelivery;
 import io.columnline.domain.webhook.WebhookDelivery.Attempt;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
@@ -24,11 +27,14 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
     private final WebhookOutbox outbox;
     private final WebhookSender sender;
     private final RetryPolicy policy;
+    private final EventsUseCase events;
     private final Clock clock;
 
     @Inject
-    public WebhookDeliveryService(WebhookOutbox outbox, WebhookSender sender, RetryPolicy policy, Clock clock) {
+    public WebhookDeliveryService(
+            WebhookOutbox outbox, WebhookSender sender, RetryPolicy policy, EventsUseCase events, Clock clock) {
         this.outbox = outbox;
+        this.events = events;
         this.sender = sender;
         this.policy = policy;
         this.clock = clock;
@@ -47,8 +53,21 @@ public final class WebhookDeliveryService implements DeliverWebhooksUseCase {
                     delivery.id().toString());
             var attempt =
                     new Attempt(delivery.attempts() + 1, at, result.durationMs(), result.statusCode(), result.error());
-            outbox.save(delivery.after(attempt, policy));
+            WebhookDelivery after = delivery.after(attempt, policy);
+            outbox.save(after);
+            if (after.status() == WebhookDelivery.Status.FAILED) {
+                events.ofClient(
+                        delivery.client(),
+                        SystemEvent.WEBHOOK_GIVEN_UP,
+                        new JsonDocument("{\"attempts\":" + attempt.number() + ",\"delivery_id\":\"" + delivery.id()
+                                + "\",\"event\":\"" + jsonText(delivery.event()) + "\",\"status_code\":"
+                                + attempt.statusCode().map(String::valueOf).orElse("null") + "}"));
+            }
         }
         return due.size();
+    }
+
+    private static String jsonText(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 }

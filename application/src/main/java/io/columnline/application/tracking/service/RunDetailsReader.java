@@ -3,9 +3,11 @@ package io.columnline.application.tracking.service;
 import io.columnline.application.tenancy.port.in.ClientAccess;
 import io.columnline.application.tracking.port.in.RunDetails;
 import io.columnline.application.tracking.port.in.RunDetails.StageDetails;
+import io.columnline.application.tracking.port.out.RunCacheUse;
 import io.columnline.application.tracking.port.out.Stages;
 import io.columnline.application.tracking.port.out.StepLog;
 import io.columnline.domain.client.ClientSlug;
+import io.columnline.domain.run.CacheUse;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Stage;
 import io.columnline.domain.run.Totals;
@@ -24,13 +26,15 @@ public final class RunDetailsReader {
     private final Stages stages;
     private final StepLog steps;
     private final ClientAccess clients;
+    private final RunCacheUse cache;
     private final Clock clock;
 
     @Inject
-    public RunDetailsReader(Stages stages, StepLog steps, ClientAccess clients, Clock clock) {
+    public RunDetailsReader(Stages stages, StepLog steps, ClientAccess clients, RunCacheUse cache, Clock clock) {
         this.stages = stages;
         this.steps = steps;
         this.clients = clients;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -52,12 +56,12 @@ public final class RunDetailsReader {
                 listed.add(new StageDetails(name, Optional.empty(), sum));
             }
         });
-        return new RunDetails(run, client, listed, Totals.sum(totals.values()), clock.instant());
+        return new RunDetails(run, client, listed, Totals.sum(totals.values()), cache.ofRun(run), clock.instant());
     }
 
     /** A new run has no stages and no steps yet. */
     public RunDetails fresh(Run run, ClientSlug client) {
-        return new RunDetails(run, client, List.of(), Totals.NONE, clock.instant());
+        return new RunDetails(run, client, List.of(), Totals.NONE, CacheUse.NONE, clock.instant());
     }
 
     /** What all the run's steps added up to so far. */

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.columnline.application.knowledge.memory.InMemoryChunkEmbeddings;
+import io.columnline.application.knowledge.memory.InMemoryEventLog;
 import io.columnline.application.knowledge.memory.InMemorySources;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.port.out.Chunker;
 import io.columnline.application.knowledge.port.out.Embedder;
+import io.columnline.application.knowledge.port.out.EventLog;
 import io.columnline.application.shared.Fixtures;
 import io.columnline.application.shared.InMemoryTransactions;
 import io.columnline.application.shared.MutableClock;
@@ -119,6 +121,8 @@ class SourceServiceTest {
 
     private final InMemoryChunkEmbeddings embeddings = new InMemoryChunkEmbeddings(sources);
 
+    private final InMemoryEventLog eventLog = new InMemoryEventLog();
+
     private final SourceService service = new SourceService(
             new ClientAccessService(clients),
             sources,
@@ -126,6 +130,8 @@ class SourceServiceTest {
             wordCounts,
             embeddings,
             new InMemoryTransactions(),
+            new EventService(
+                    eventLog, new ClientAccessService(clients), clock, new EventService.Settings("test:1", 90)),
             clock);
 
     private Client acme;
@@ -249,6 +255,18 @@ class SourceServiceTest {
         processAll();
         assertThat(service.get(acmeKey, crashing.id()).error())
                 .contains("the markdown document could not be read: reader bug");
+
+        var failures = eventLog.list(
+                        new EventLog.Filter(
+                                Optional.of(acme.id()), false, Optional.of("source.failed"), Optional.empty()),
+                        PageRequest.first(10))
+                .items();
+        assertThat(failures).hasSize(3);
+        assertThat(failures)
+                .extracting(e -> e.detail().text())
+                .anySatisfy(detail -> assertThat(detail)
+                        .contains("\"source_id\":\"" + broken.id().value() + "\"")
+                        .contains("the file is broken"));
     }
 
     @Test

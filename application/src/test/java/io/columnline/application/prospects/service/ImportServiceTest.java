@@ -3,6 +3,8 @@ package io.columnline.application.prospects.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.columnline.application.knowledge.memory.InMemoryEventLog;
+import io.columnline.application.knowledge.service.EventService;
 import io.columnline.application.prospects.memory.InMemoryCompanies;
 import io.columnline.application.prospects.memory.InMemoryContacts;
 import io.columnline.application.prospects.memory.InMemoryProspectImports;
@@ -37,8 +39,16 @@ class ImportServiceTest {
     private final MutableClock clock = new MutableClock(Fixtures.NOW);
     private final InMemoryProspectImports imports =
             new InMemoryProspectImports(companies, new InMemoryContacts(companies), clock);
-    private final ImportService service =
-            new ImportService(new SplittingCsvFiles(), imports, new ClientAccessService(clients), clock);
+    private final ImportService service = new ImportService(
+            new SplittingCsvFiles(),
+            imports,
+            new ClientAccessService(clients),
+            new EventService(
+                    new InMemoryEventLog(),
+                    new ClientAccessService(clients),
+                    clock,
+                    new EventService.Settings("test:1", 90)),
+            clock);
     private final Caller admin = new Caller.Admin(ApiKeyId.random());
     private final List<RowProblem> problems = new ArrayList<>();
     private Client acme;

@@ -22,6 +22,7 @@ import io.columnline.application.tracking.port.in.StartRunUseCase;
 import io.columnline.domain.access.ApiKeyId;
 import io.columnline.domain.access.Caller;
 import io.columnline.domain.client.Client;
+import io.columnline.domain.run.CacheUse;
 import io.columnline.domain.run.ModelPrice;
 import io.columnline.domain.run.Run;
 import java.math.BigDecimal;
@@ -43,7 +44,8 @@ public class RunWorld {
 
     public final ClientAccess clientAccess = new ClientAccessService(clients);
     public final RunAccess runAccess = new RunAccessService(runs, steps);
-    public final RunDetailsReader reader = new RunDetailsReader(stages, steps, clientAccess, clock);
+    public final RunDetailsReader reader =
+            new RunDetailsReader(stages, steps, clientAccess, run -> CacheUse.NONE, clock);
     public final PriceBook priceBook = new PriceBook(prices, clock);
     public final BatchBook batchBook = new BatchBook(batches, clock);
     public final RunService runService =

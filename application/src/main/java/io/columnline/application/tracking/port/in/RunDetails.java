@@ -1,6 +1,7 @@
 package io.columnline.application.tracking.port.in;
 
 import io.columnline.domain.client.ClientSlug;
+import io.columnline.domain.run.CacheUse;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Stage;
 import io.columnline.domain.run.Totals;
@@ -10,9 +11,10 @@ import java.util.Optional;
 
 /**
  * A run as its readers see it: with its client's slug, its stages and what its steps added up to,
- * per stage and in all, as of {@code asOf}.
+ * per stage and in all, as of {@code asOf}, and what its research cache lookups saved.
  */
-public record RunDetails(Run run, ClientSlug client, List<StageDetails> stages, Totals totals, Instant asOf) {
+public record RunDetails(
+        Run run, ClientSlug client, List<StageDetails> stages, Totals totals, CacheUse cache, Instant asOf) {
     public RunDetails {
         stages = List.copyOf(stages);
     }
