@@ -144,6 +144,9 @@ abstract class AppModule {
         return new EmbedderHome(config.home().resolve("djl"));
     }
 
+    @Binds
+    abstract io.columnline.adapters.http.shared.HttpMetrics httpMetrics(Metrics metrics);
+
     @Provides
     static Database database(Lifecycle lifecycle) {
         return lifecycle.database().database();

@@ -25,7 +25,8 @@ public record Config(
         int chunkTokens,
         int chunkOverlapTokens,
         String tokenizer,
-        int sourceWorkers) {
+        int sourceWorkers,
+        boolean metricsOpen) {
 
     static final long MIB = 1024 * 1024;
 
@@ -59,7 +60,20 @@ public record Config(
                 (int) number(env, "COLUMNLINE_CHUNK_OVERLAP", 64, 0, 4095),
                 nonBlank(env.get("COLUMNLINE_TOKENIZER")).orElse("cl100k_base"),
                 (int) number(
-                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
+                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64),
+                flag(env, "COLUMNLINE_METRICS_OPEN"));
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        Optional<String> raw = nonBlank(env.get(name));
+        if (raw.isEmpty()) {
+            return false;
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name + " must be true or false, got '" + raw.get() + "'");
+        };
     }
 
     /**

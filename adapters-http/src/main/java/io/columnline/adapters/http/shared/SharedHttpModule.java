@@ -18,6 +18,10 @@ public abstract class SharedHttpModule {
     @IntoSet
     abstract Routes docs(DocsRoutes routes);
 
+    @Binds
+    @IntoSet
+    abstract Routes metrics(MetricsRoutes routes);
+
     /** The JSON Schema library reads JSON with Jackson, which only this adapter has. */
     @Binds
     abstract JsonSchemaValidator jsonSchemaValidator(NetworkntJsonSchemaValidator validator);
