@@ -40,7 +40,8 @@ final class Migrations implements ResourceProvider {
             "V15__pipelines.sql",
             "V20__context_sources_chunks.sql",
             "V21__chunk_embeddings.sql",
-            "V50__usage_rollups.sql");
+            "V50__usage_rollups.sql",
+            "V51__usage_daily_rollups.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 
