@@ -218,6 +218,8 @@ abstract class AppModule {
             throw new Config.ConfigException("COLUMNLINE_EMBEDDINGS_URL: " + e.getMessage());
         }
     }
+    @Binds
+    abstract io.columnline.adapters.http.shared.HttpMetrics httpMetrics(Metrics metrics);
 
     @Provides
     static Database database(Lifecycle lifecycle) {

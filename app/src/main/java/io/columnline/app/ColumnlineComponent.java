@@ -52,6 +52,8 @@ public interface ColumnlineComponent {
 
     Set<CliCommand> commands();
 
+    Metrics metrics();
+
     @Component.Factory
     interface Factory {
         ColumnlineComponent create(@BindsInstance Config config);

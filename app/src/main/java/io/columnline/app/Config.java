@@ -29,7 +29,8 @@ public record Config(
         Optional<String> embeddingsUrl,
         Optional<String> embeddingsModel,
         Optional<String> embeddingsApiKey,
-        int eventsKeepDays) {
+        int eventsKeepDays,
+        boolean metricsOpen) {
 
     static final long MIB = 1024 * 1024;
 
@@ -67,7 +68,20 @@ public record Config(
                 nonBlank(env.get("COLUMNLINE_EMBEDDINGS_URL")),
                 nonBlank(env.get("COLUMNLINE_EMBEDDINGS_MODEL")),
                 nonBlank(env.get("COLUMNLINE_EMBEDDINGS_API_KEY")),
-                (int) number(env, "COLUMNLINE_EVENTS_KEEP_DAYS", 90, 1, 36_500));
+                (int) number(env, "COLUMNLINE_EVENTS_KEEP_DAYS", 90, 1, 36_500),
+                flag(env, "COLUMNLINE_METRICS_OPEN"));
+    }
+
+    private static boolean flag(Map<String, String> env, String name) {
+        Optional<String> raw = nonBlank(env.get(name));
+        if (raw.isEmpty()) {
+            return false;
+        }
+        return switch (raw.get().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ConfigException(name + " must be true or false, got '" + raw.get() + "'");
+        };
     }
 
     /**

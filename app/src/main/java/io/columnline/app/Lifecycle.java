@@ -11,6 +11,8 @@ public final class Lifecycle {
     private final Config config;
     private DatabaseRuntime runtime;
     private int migrationsApplied;
+    /** The migrated database once open, for readers that must not open it (metrics). */
+    private volatile io.columnline.adapters.postgres.shared.Database open;
 
     @Inject
     Lifecycle(Config config) {
@@ -33,6 +35,7 @@ public final class Lifecycle {
                     (opened - started) / 1_000_000,
                     migrations,
                     (System.nanoTime() - opened) / 1_000_000);
+            open = runtime.database();
         }
         return runtime;
     }
@@ -42,8 +45,13 @@ public final class Lifecycle {
         return migrationsApplied;
     }
 
+    public java.util.Optional<io.columnline.adapters.postgres.shared.Database> databaseIfOpen() {
+        return java.util.Optional.ofNullable(open);
+    }
+
     public synchronized void close() {
         if (runtime != null) {
+            open = null;
             runtime.close();
             runtime = null;
         }

@@ -147,6 +147,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         });
         jobs.scheduleWithFixedDelay(
                 () -> runJob(
+                        component,
                         "purge idempotency records",
                         () -> component.idempotency().get().purgeExpired()),
                 1,
@@ -156,13 +157,17 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 () -> runJob("prune old events", () -> component.events().get().prune()), 2, 60, TimeUnit.MINUTES);
         jobs.scheduleWithFixedDelay(
                 () -> runJob(
-                        "deliver webhooks", () -> component.webhooks().get().deliverDue()),
+                        component,
+                        "deliver webhooks",
+                        () -> component.webhooks().get().deliverDue()),
                 1,
                 1,
                 TimeUnit.SECONDS);
         jobs.scheduleWithFixedDelay(
                 () -> runJob(
-                        "release due dossiers", () -> component.releases().get().releaseDue()),
+                        component,
+                        "release due dossiers",
+                        () -> component.releases().get().releaseDue()),
                 2_000,
                 component.lifecycle().config().releaseEveryMillis(),
                 TimeUnit.MILLISECONDS);
@@ -191,7 +196,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         });
         for (int i = 0; i < workers; i++) {
             pool.scheduleWithFixedDelay(
-                    () -> runJob("process context sources", () -> {
+                    () -> runJob(component, "process context sources", () -> {
                         var processing = component.sourceProcessing().get();
                         while (!Thread.currentThread().isInterrupted() && processing.processNext()) {
                             // the next one straight away
@@ -237,10 +242,12 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    static void runJob(String name, Runnable job) {
+    static void runJob(ColumnlineComponent component, String name, Runnable job) {
         try {
             job.run();
+            component.metrics().jobRan(name, false);
         } catch (RuntimeException e) {
+            component.metrics().jobRan(name, true);
             LOG.warn("background job '{}' failed; it runs again on schedule", name, e);
         }
     }

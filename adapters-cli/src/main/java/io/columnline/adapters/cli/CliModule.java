@@ -6,6 +6,7 @@ import io.columnline.adapters.cli.prompts.PromptsCliModule;
 import io.columnline.adapters.cli.prospects.ProspectsCliModule;
 import io.columnline.adapters.cli.publishing.PublishingCliModule;
 import io.columnline.adapters.cli.tenancy.TenancyCliModule;
+import io.columnline.adapters.cli.tracking.TrackingCliModule;
 
 /** Every operator command, collected into the set the launcher adds under {@code columnline}. */
 @Module(
@@ -14,7 +15,8 @@ import io.columnline.adapters.cli.tenancy.TenancyCliModule;
             PromptsCliModule.class,
             PublishingCliModule.class,
             ProspectsCliModule.class,
-            KnowledgeCliModule.class
+            KnowledgeCliModule.class,
+            TrackingCliModule.class
         })
 public abstract class CliModule {
     private CliModule() {}

@@ -7,7 +7,11 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.columnline.app.LogConfigurator;
 import io.columnline.app.TestApp;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -51,7 +55,7 @@ class KeysStayOutOfLogsTest {
     }
 
     @Test
-    void no_log_line_holds_a_key() {
+    void no_log_line_holds_a_key() throws Exception {
         List<String> keys = new ArrayList<>(List.of(ADMIN_KEY));
         String key = APP.clientWithKey("quiet");
         keys.add(key);
@@ -96,5 +100,26 @@ class KeysStayOutOfLogsTest {
                 assertThat(text).doesNotContain(secret);
             }
         }
+
+        // the same events as COLUMNLINE_LOG_FORMAT=json writes them: one JSON object per line, no key
+        var json = LogConfigurator.encoder((LoggerContext) LoggerFactory.getILoggerFactory(), "json");
+        var mapper = new ObjectMapper();
+        boolean accessSeen = false;
+        for (ILoggingEvent line : seen) {
+            String encoded = new String(json.encode(line), StandardCharsets.UTF_8);
+            assertThat(encoded).endsWith("\n");
+            assertThat(encoded.substring(0, encoded.length() - 1)).doesNotContain("\n");
+            JsonNode object = mapper.readTree(encoded);
+            assertThat(object.isObject()).as(encoded).isTrue();
+            assertThat(object.path("level").asText()).isNotEmpty();
+            for (String secret : keys) {
+                assertThat(encoded).doesNotContain(secret);
+            }
+            if (line.getLoggerName().equals("access")) {
+                accessSeen = true;
+                assertThat(encoded).contains("\"route\"");
+            }
+        }
+        assertThat(accessSeen).isTrue();
     }
 }

@@ -286,6 +286,97 @@ class UsageHttpTest {
                 groupBy);
     }
 
+    @Test
+    void the_cli_prints_the_same_groups_as_table_csv_and_json() throws Exception {
+        JsonNode api = usage(ADMIN_KEY, "&client=usage-west&group_by=day,model");
+        for (String format : List.of("table", "csv", "json")) {
+            var out = new java.io.StringWriter();
+            var err = new java.io.StringWriter();
+            int exit = io.columnline.app.Main.run(
+                    new String[] {
+                        "usage",
+                        "--client",
+                        "usage-west",
+                        "--from",
+                        FROM,
+                        "--to",
+                        TO,
+                        "--group-by",
+                        "day,model",
+                        "--format",
+                        format
+                    },
+                    Map.of("COLUMNLINE_DATABASE_URL", APP.databaseUrl()),
+                    new java.io.PrintWriter(out, true),
+                    new java.io.PrintWriter(err, true));
+            assertThat(exit).as(err.toString()).isZero();
+            String text = out.toString();
+            switch (format) {
+                case "table" -> {
+                    assertThat(text).startsWith("time zone America/New_York");
+                    assertThat(text.lines().count()).isEqualTo(api.get("data").size() + 2L);
+                    assertThat(text.lines().skip(1).findFirst().orElseThrow()).startsWith("DAY");
+                }
+                case "csv" -> {
+                    assertThat(text.lines().findFirst().orElseThrow())
+                            .isEqualTo("day,model,runs,steps,failed_steps,tokens_input,tokens_output,cost_usd,"
+                                    + "steps_without_cost,latency_p50_ms,latency_p95_ms");
+                    assertThat(text.lines().count()).isEqualTo(api.get("data").size() + 1L);
+                }
+                default -> {
+                    JsonNode cli = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+                    assertThat(cli.get("time_zone").asText()).isEqualTo("America/New_York");
+                    for (int i = 0; i < api.get("data").size(); i++) {
+                        JsonNode a = api.get("data").get(i);
+                        JsonNode c = cli.get("data").get(i);
+                        assertThat(c.get("keys")).isEqualTo(a.get("keys"));
+                        assertThat(c.get("steps").asLong())
+                                .isEqualTo(a.get("steps").asLong());
+                        assertThat(c.get("cost_usd").decimalValue())
+                                .isEqualByComparingTo(a.get("cost_usd").decimalValue());
+                    }
+                }
+            }
+        }
+        var err = new java.io.StringWriter();
+        int exit = io.columnline.app.Main.run(
+                new String[] {"usage", "--group-by", "day,colour"},
+                Map.of("COLUMNLINE_DATABASE_URL", APP.databaseUrl()),
+                new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(err, true));
+        assertThat(exit).isNotZero();
+        assertThat(err.toString()).contains("colour");
+    }
+
+    @Test
+    void a_client_that_moves_time_zone_gets_its_days_in_the_new_zone() throws SQLException {
+        String key = client("usage-shift", "UTC");
+        try (Connection c = DriverManager.getConnection(APP.databaseUrl());
+                var s = c.createStatement()) {
+            s.execute("""
+                    INSERT INTO runs (id, client_id, seed, company_name, company_domain, status, started_at)
+                    SELECT md5('usage-shift-run')::uuid, id, '{}'::json, 'Shift', 'shift.example', 'running',
+                           timestamptz '2026-10-03 20:00Z'
+                    FROM clients WHERE slug = 'usage-shift'
+                    """);
+            s.execute("""
+                    INSERT INTO steps (client_id, run_id, step_key, attempt, stage, model, cost_source, latency_ms,
+                                       status, fingerprint, logged_at)
+                    SELECT r.client_id, r.id, 'k' || j, 1, 'research', 'gpt-4o', 'none', 100 * j, 'success', 'f',
+                           r.started_at + j * interval '1 hour'
+                    FROM runs r, generate_series(0, 9) j WHERE r.id = md5('usage-shift-run')::uuid
+                    """);
+        }
+        JsonNode utc = usage(key, "&group_by=day");
+        assertThat(utc.get("data")).hasSize(2);
+        matches(utc, expected("usage-shift", "UTC", List.of("day"), ""), List.of("day"));
+        APP.put("/api/v1/clients/usage-shift", ADMIN_KEY, "{\"name\":\"usage-shift\",\"timezone\":\"Asia/Tokyo\"}");
+        JsonNode tokyo = usage(key, "&group_by=day");
+        assertThat(tokyo.get("time_zone").asText()).isEqualTo("Asia/Tokyo");
+        matches(tokyo, expected("usage-shift", "Asia/Tokyo", List.of("day"), ""), List.of("day"));
+        assertThat(tokyo.get("data").get(0).get("keys").get("day").asText()).isEqualTo("2026-10-04");
+    }
+
     private static void problem(String query, String... mentions) {
         var reply = APP.get("/api/v1/metrics/usage" + query, ADMIN_KEY);
         assertThat(reply.status()).as(reply.body()).isEqualTo(422);

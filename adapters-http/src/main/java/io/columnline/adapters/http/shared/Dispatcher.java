@@ -32,6 +32,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher {
     static final AttachmentKey<Caller> CALLER = AttachmentKey.create(Caller.class);
+    /** The template of the route a request matched, for metrics by route rather than by raw path. */
+    static final AttachmentKey<String> ROUTE = AttachmentKey.create(String.class);
+
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final HttpString IDEMPOTENCY_KEY = HttpString.tryFromString("Idempotency-Key");
     private static final HttpString REPLAYED = HttpString.tryFromString("Idempotent-Replayed");
@@ -50,7 +53,10 @@ final class Dispatcher {
     }
 
     HttpHandler handlerFor(Router.Route route) {
-        return exchange -> dispatch(route, exchange);
+        return exchange -> {
+            exchange.putAttachment(ROUTE, route.template());
+            dispatch(route, exchange);
+        };
     }
 
     private void dispatch(Router.Route route, HttpServerExchange exchange) {

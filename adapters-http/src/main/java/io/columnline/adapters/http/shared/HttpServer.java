@@ -33,12 +33,24 @@ public final class HttpServer {
     private final List<Router.Route> routes;
     private final OpenApi openApi;
     private final Dispatcher dispatcher;
+    private final HttpMetrics metrics;
+    private final java.util.concurrent.atomic.AtomicInteger publishWaiting =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger publishRunning =
+            new java.util.concurrent.atomic.AtomicInteger();
     private Undertow undertow;
     private GracefulShutdownHandler graceful;
 
     @Inject
-    HttpServer(HttpConfig config, Set<Routes> areas, AuthenticateUseCase authenticate, IdempotencyUseCase idempotency) {
+    HttpServer(
+            HttpConfig config,
+            Set<Routes> areas,
+            AuthenticateUseCase authenticate,
+            IdempotencyUseCase idempotency,
+            HttpMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
+        metrics.publishQueue(publishWaiting::get, publishRunning::get);
         var router = new Router();
         areas.stream().sorted(Comparator.comparing(a -> a.getClass().getName())).forEach(a -> a.register(router));
         this.openApi = OpenApi.assemble(areas);
@@ -93,9 +105,9 @@ public final class HttpServer {
             routing.add(
                     route.method(),
                     route.template(),
-                    route.queued() ? new RequestLimitingHandler(turns, handler) : handler);
+                    route.queued() ? queued(new RequestLimitingHandler(turns, running(handler))) : handler);
         }
-        graceful = new GracefulShutdownHandler(accessLogged(new BlockingHandler(routing)));
+        graceful = new GracefulShutdownHandler(accessLogged(new BlockingHandler(routing), metrics));
         undertow = Undertow.builder()
                 .addHttpListener(config.port(), config.host())
                 .setWorkerThreads(config.workerThreads())
@@ -125,17 +137,63 @@ public final class HttpServer {
         undertow = null;
     }
 
-    private static HttpHandler accessLogged(HttpHandler next) {
+    /** Counts a queued request as waiting from its arrival until it gets its turn (or is refused). */
+    private HttpHandler queued(HttpHandler limited) {
+        return exchange -> {
+            publishWaiting.incrementAndGet();
+            var turnTaken = new java.util.concurrent.atomic.AtomicBoolean();
+            exchange.putAttachment(TURN, turnTaken);
+            exchange.addExchangeCompleteListener((done, nextListener) -> {
+                if (turnTaken.compareAndSet(false, true)) {
+                    publishWaiting.decrementAndGet();
+                }
+                nextListener.proceed();
+            });
+            limited.handleRequest(exchange);
+        };
+    }
+
+    private HttpHandler running(HttpHandler handler) {
+        return exchange -> {
+            if (exchange.getAttachment(TURN).compareAndSet(false, true)) {
+                publishWaiting.decrementAndGet();
+            }
+            publishRunning.incrementAndGet();
+            try {
+                handler.handleRequest(exchange);
+            } finally {
+                publishRunning.decrementAndGet();
+            }
+        };
+    }
+
+    private static final io.undertow.util.AttachmentKey<java.util.concurrent.atomic.AtomicBoolean> TURN =
+            io.undertow.util.AttachmentKey.create(java.util.concurrent.atomic.AtomicBoolean.class);
+
+    private static HttpHandler accessLogged(HttpHandler next, HttpMetrics metrics) {
         return exchange -> {
             long started = System.nanoTime();
             exchange.addExchangeCompleteListener((done, nextListener) -> {
-                ACCESS.info(
-                        "{} {} {} {}ms client={}",
-                        done.getRequestMethod(),
-                        done.getRequestPath(),
+                long nanos = System.nanoTime() - started;
+                String route = done.getAttachment(Dispatcher.ROUTE);
+                metrics.requestCompleted(
+                        done.getRequestMethod().toString(),
+                        route == null ? "unmatched" : route,
                         done.getStatusCode(),
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
-                        who(done));
+                        nanos);
+                long millis = TimeUnit.NANOSECONDS.toMillis(nanos);
+                ACCESS.atInfo()
+                        .setMessage("{} {} {} {}ms client={}")
+                        .addArgument(done.getRequestMethod())
+                        .addArgument(done.getRequestPath())
+                        .addArgument(done.getStatusCode())
+                        .addArgument(millis)
+                        .addArgument(who(done))
+                        .addKeyValue("method", done.getRequestMethod().toString())
+                        .addKeyValue("route", route == null ? "unmatched" : route)
+                        .addKeyValue("status", done.getStatusCode())
+                        .addKeyValue("ms", millis)
+                        .log();
                 nextListener.proceed();
             });
             next.handleRequest(exchange);

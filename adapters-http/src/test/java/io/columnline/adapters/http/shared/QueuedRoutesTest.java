@@ -41,6 +41,7 @@ class QueuedRoutesTest {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private HttpServer server;
+    private final Recorded metrics = new Recorded();
 
     @BeforeEach
     void start() {
@@ -71,7 +72,8 @@ class QueuedRoutesTest {
                 new HttpConfig("127.0.0.1", 0, 64 * 1024, 8, AT_ONCE, WAITING),
                 Set.of(area),
                 secret -> new Caller.Admin(ApiKeyId.random()),
-                new NoIdempotency());
+                new NoIdempotency(),
+                metrics);
         server.start();
     }
 
@@ -93,12 +95,26 @@ class QueuedRoutesTest {
         HttpResponse<String> fast = http.send(post("/fast"), HttpResponse.BodyHandlers.ofString());
         assertThat(fast.statusCode()).isEqualTo(200);
         assertThat(slow).noneMatch(CompletableFuture::isDone);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (metrics.waiting.getAsInt() < WAITING && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(metrics.waiting.getAsInt()).isEqualTo(WAITING);
+        assertThat(metrics.running.getAsInt()).isEqualTo(AT_ONCE);
 
         release.countDown();
         for (var answer : slow) {
             assertThat(answer.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         }
         assertThat(mostAtOnce.get()).isEqualTo(AT_ONCE);
+        // the server reports a request once its answer is sent, just after the client has it
+        long reported = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (metrics.routes.stream().filter("POST /slow 200"::equals).count() < SENT
+                && System.nanoTime() < reported) {
+            Thread.onSpinWait();
+        }
+        assertThat(metrics.routes).contains("POST /slow 200", "POST /fast 200");
+        assertThat(metrics.waiting.getAsInt()).isZero();
     }
 
     @Test
@@ -132,6 +148,34 @@ class QueuedRoutesTest {
                 .header("Authorization", "Bearer any")
                 .POST(HttpRequest.BodyPublishers.ofString("{}"))
                 .build();
+    }
+
+    /** Keeps what the server reports: finished requests by route, and the publish queue's counts. */
+    private static final class Recorded implements HttpMetrics {
+        final java.util.Queue<String> routes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.function.IntSupplier waiting;
+        java.util.function.IntSupplier running;
+
+        @Override
+        public void requestCompleted(String method, String routeTemplate, int status, long nanos) {
+            routes.add(method + " " + routeTemplate + " " + status);
+        }
+
+        @Override
+        public void publishQueue(java.util.function.IntSupplier waiting, java.util.function.IntSupplier running) {
+            this.waiting = waiting;
+            this.running = running;
+        }
+
+        @Override
+        public String scrape() {
+            return String.join("\n", routes);
+        }
+
+        @Override
+        public boolean open() {
+            return false;
+        }
     }
 
     /** Never asked: the requests carry no Idempotency-Key. */

@@ -44,6 +44,21 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** Connections in use, idle and at most, and threads waiting for one; zeros before the pool starts. */
+    public record PoolState(int active, int idle, int max, int waiting) {}
+
+    public PoolState pool() {
+        var bean = dataSource.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolState(0, 0, dataSource.getMaximumPoolSize(), 0);
+        }
+        return new PoolState(
+                bean.getActiveConnections(),
+                bean.getIdleConnections(),
+                dataSource.getMaximumPoolSize(),
+                bean.getThreadsAwaitingConnection());
+    }
+
     /** Brings the schema to the newest migration; returns how many migrations ran. */
     public int migrate() {
         return flyway().migrate().migrationsExecuted;

@@ -49,7 +49,8 @@ final class Migrations implements ResourceProvider {
             "V42__insights.sql",
             "V43__artifacts.sql",
             "V44__knowledge_documents.sql",
-            "V50__usage_rollups.sql");
+            "V50__usage_rollups.sql",
+            "V51__usage_daily_rollups.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 

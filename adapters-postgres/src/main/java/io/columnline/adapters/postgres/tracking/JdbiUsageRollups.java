@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Reads the hourly rollups that the triggers of migration V50 keep current: one index range per
- * client and hours, summed per group. Latency buckets are summed position by position so the
+ * Reads the rollups that the triggers of migrations V50/V51 keep current, daily ones where they
+ * answer and hourly ones otherwise: one index range per client and days or hours, summed per group. Latency buckets are summed position by position so the
  * sketch merges in the database.
  */
 final class JdbiUsageRollups implements UsageRollups {
@@ -34,9 +34,9 @@ final class JdbiUsageRollups implements UsageRollups {
         this.session = session;
     }
 
-    private static String expression(UsageDimension dimension) {
+    private static String expression(UsageDimension dimension, boolean daily) {
         return switch (dimension) {
-            case DAY -> "(u.hour AT TIME ZONE CAST(:zone AS text))::date";
+            case DAY -> daily ? "u.day" : "(u.hour AT TIME ZONE CAST(:zone AS text))::date";
             case HOUR -> "u.hour";
             case CLIENT -> "c.slug COLLATE \"C\"";
             case MODEL -> "nullif(u.model, '')";
@@ -54,22 +54,47 @@ final class JdbiUsageRollups implements UsageRollups {
         return "u." + dimension.wireName();
     }
 
+    /**
+     * The daily rows answer when one client is asked for in its zone over whole local days and
+     * nothing is grouped by hour: a few hundred rows a month instead of tens of thousands.
+     */
+    private static boolean daily(Selection selection) {
+        return selection.client().isPresent()
+                && !selection.groupBy().contains(UsageDimension.HOUR)
+                && midnight(selection.from(), selection.zone())
+                && midnight(selection.to(), selection.zone());
+    }
+
+    private static boolean midnight(java.time.Instant instant, java.time.ZoneId zone) {
+        return instant.atZone(zone).toLocalTime().equals(java.time.LocalTime.MIDNIGHT);
+    }
+
     @Override
     public List<Row> groups(Selection selection) {
         List<UsageDimension> groupBy = selection.groupBy();
+        boolean daily = daily(selection);
         var sql = new StringBuilder("SELECT ");
         for (int i = 0; i < groupBy.size(); i++) {
-            sql.append(expression(groupBy.get(i))).append(" AS k").append(i).append(", ");
+            sql.append(expression(groupBy.get(i), daily))
+                    .append(" AS k")
+                    .append(i)
+                    .append(", ");
         }
         sql.append("""
                 sum(u.runs) AS runs, sum(u.steps) AS steps, sum(u.failed_steps) AS failed_steps,
                 sum(u.tokens_input) AS tokens_input, sum(u.tokens_output) AS tokens_output,
                 sum(u.cost_usd) AS cost_usd, sum(u.steps_without_cost) AS steps_without_cost,
-                """).append(LATENCY_SUMS).append(" AS latency FROM usage_hourly u");
+                """)
+                .append(LATENCY_SUMS)
+                .append(" AS latency FROM ")
+                .append(daily ? "usage_daily u" : "usage_hourly u");
         if (groupBy.contains(UsageDimension.CLIENT)) {
             sql.append(" JOIN clients c ON c.id = u.client_id");
         }
-        sql.append(" WHERE u.hour >= CAST(:from AS timestamptz) AND u.hour < CAST(:to AS timestamptz)");
+        sql.append(
+                daily
+                        ? " WHERE u.day >= CAST(:from AS date) AND u.day < CAST(:to AS date)"
+                        : " WHERE u.hour >= CAST(:from AS timestamptz) AND u.hour < CAST(:to AS timestamptz)");
         if (selection.client().isPresent()) {
             sql.append(" AND u.client_id = CAST(:client AS uuid)");
         }
@@ -89,9 +114,13 @@ final class JdbiUsageRollups implements UsageRollups {
                 .mapToObj(i -> i + " NULLS LAST")
                 .collect(Collectors.joining(", ")));
         return session.withHandle(h -> {
-            var query = h.createQuery(sql.toString())
-                    .bind("from", Rows.offset(selection.from()))
-                    .bind("to", Rows.offset(selection.to()));
+            var query = h.createQuery(sql.toString());
+            if (daily) {
+                query.bind("from", selection.from().atZone(selection.zone()).toLocalDate())
+                        .bind("to", selection.to().atZone(selection.zone()).toLocalDate());
+            } else {
+                query.bind("from", Rows.offset(selection.from())).bind("to", Rows.offset(selection.to()));
+            }
             if (sql.indexOf(":zone") >= 0) {
                 query.bind("zone", selection.zone().getId());
             }
