@@ -25,7 +25,8 @@ public record Config(
         int chunkTokens,
         int chunkOverlapTokens,
         String tokenizer,
-        int sourceWorkers) {
+        int sourceWorkers,
+        long idempotencyLeaseMillis) {
 
     static final long MIB = 1024 * 1024;
 
@@ -59,7 +60,9 @@ public record Config(
                 (int) number(env, "COLUMNLINE_CHUNK_OVERLAP", 64, 0, 4095),
                 nonBlank(env.get("COLUMNLINE_TOKENIZER")).orElse("cl100k_base"),
                 (int) number(
-                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
+                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64),
+                // an Idempotency-Key claim unanswered this long was left by a process that died
+                number(env, "COLUMNLINE_IDEMPOTENCY_LEASE_MS", 120_000, 100, 86_400_000));
     }
 
     /**
