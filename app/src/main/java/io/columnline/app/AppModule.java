@@ -141,6 +141,11 @@ abstract class AppModule {
     }
 
     @Provides
+    static IdempotencyService.Lease idempotencyLease(Config config) {
+        return new IdempotencyService.Lease(java.time.Duration.ofMillis(config.idempotencyLeaseMillis()));
+    }
+
+    @Provides
     static RetryPolicy webhookRetries(Config config) {
         return new RetryPolicy(
                 java.time.Duration.ofMillis(config.webhookFirstRetryMillis()), config.webhookMaxAttempts());

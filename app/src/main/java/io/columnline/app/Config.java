@@ -30,7 +30,8 @@ public record Config(
         Optional<String> embeddingsModel,
         Optional<String> embeddingsApiKey,
         int eventsKeepDays,
-        boolean metricsOpen) {
+        boolean metricsOpen,
+        long idempotencyLeaseMillis) {
 
     static final long MIB = 1024 * 1024;
 
@@ -69,7 +70,9 @@ public record Config(
                 nonBlank(env.get("COLUMNLINE_EMBEDDINGS_MODEL")),
                 nonBlank(env.get("COLUMNLINE_EMBEDDINGS_API_KEY")),
                 (int) number(env, "COLUMNLINE_EVENTS_KEEP_DAYS", 90, 1, 36_500),
-                flag(env, "COLUMNLINE_METRICS_OPEN"));
+                flag(env, "COLUMNLINE_METRICS_OPEN"),
+                // an Idempotency-Key claim unanswered this long was left by a process that died
+                number(env, "COLUMNLINE_IDEMPOTENCY_LEASE_MS", 120_000, 100, 86_400_000));
     }
 
     private static boolean flag(Map<String, String> env, String name) {

@@ -6,8 +6,13 @@ import java.time.Instant;
 /** Stored answers to requests sent with an {@code Idempotency-Key}, per API key. */
 public interface IdempotencyRecords {
 
-    /** Claims the key for this request, or tells what an earlier request with it left. */
-    Claim claim(ApiKeyId owner, String key, String fingerprint, Instant now);
+    /**
+     * Claims the key for this request, or tells what an earlier request with it left. A claim of the
+     * same request that never answered and was made before {@code abandonedBefore} belonged to a
+     * process that died (killed, crashed) while it ran: it is taken over, so that a retry runs the
+     * request again instead of being told it is in flight until the record expires.
+     */
+    Claim claim(ApiKeyId owner, String key, String fingerprint, Instant now, Instant abandonedBefore);
 
     void complete(ApiKeyId owner, String key, StoredResponse response);
 

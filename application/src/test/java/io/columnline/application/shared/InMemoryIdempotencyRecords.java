@@ -13,7 +13,7 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords {
     private final Map<Id, Entry> entries = new ConcurrentHashMap<>();
 
     @Override
-    public Claim claim(ApiKeyId owner, String key, String fingerprint, Instant now) {
+    public Claim claim(ApiKeyId owner, String key, String fingerprint, Instant now, Instant abandonedBefore) {
         Entry fresh = new Entry(fingerprint, now, null);
         Entry existing = entries.putIfAbsent(new Id(owner, key), fresh);
         if (existing == null) {
@@ -22,7 +22,13 @@ public final class InMemoryIdempotencyRecords implements IdempotencyRecords {
         if (!existing.fingerprint().equals(fingerprint)) {
             return new Claim.DifferentRequest();
         }
-        return existing.response() == null ? new Claim.InFlight() : new Claim.Replay(existing.response());
+        if (existing.response() != null) {
+            return new Claim.Replay(existing.response());
+        }
+        if (existing.createdAt().isBefore(abandonedBefore) && entries.replace(new Id(owner, key), existing, fresh)) {
+            return new Claim.Claimed();
+        }
+        return new Claim.InFlight();
     }
 
     @Override

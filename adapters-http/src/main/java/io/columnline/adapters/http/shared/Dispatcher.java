@@ -113,21 +113,29 @@ final class Dispatcher {
                 throw new Conflict("a request with this Idempotency-Key is still being processed; retry in a moment");
             case Claim.Claimed claimed -> {
                 StoredResponse response;
-                StoredResponse stored;
                 try {
-                    Response answer = route.endpoint().handle(request);
-                    response = render(answer);
-                    stored = answer.body() instanceof ShownOnce secret
-                            ? render(new Response(answer.status(), secret.replay(), answer.contentType()))
-                            : response;
+                    // the writes and the stored answer commit together: a kill in between leaves neither
+                    response = idempotency
+                            .answer(
+                                    caller,
+                                    key,
+                                    () -> {
+                                        Response answer = route.endpoint().handle(request);
+                                        StoredResponse rendered = render(answer);
+                                        StoredResponse stored = answer.body() instanceof ShownOnce secret
+                                                ? render(new Response(
+                                                        answer.status(), secret.replay(), answer.contentType()))
+                                                : rendered;
+                                        return new StoredResponse[] {rendered, stored};
+                                    },
+                                    answers -> answers[0].status() >= 500 ? null : answers[1])[0];
                 } catch (RuntimeException e) {
                     response = problem(e);
-                    stored = response;
-                }
-                if (response.status() >= 500) {
-                    idempotency.release(caller, key);
-                } else {
-                    idempotency.complete(caller, key, stored);
+                    if (response.status() >= 500) {
+                        idempotency.release(caller, key);
+                    } else {
+                        idempotency.complete(caller, key, response);
+                    }
                 }
                 write(exchange, response);
             }

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.json.JsonDocument;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
@@ -48,6 +49,10 @@ public final class Json {
             return MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new MalformedBody("the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (CharConversionException e) {
+            // Jackson guesses UTF-16 or UTF-32 from the first bytes; text that is neither fails here,
+            // not as a parse error (a fuzz finding: a 500 before)
+            throw new MalformedBody("the body is not valid JSON: " + e.getMessage() + "; send it as UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

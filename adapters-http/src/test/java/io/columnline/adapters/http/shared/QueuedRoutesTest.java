@@ -191,6 +191,15 @@ class QueuedRoutesTest {
         }
 
         @Override
+        public <T> T answer(
+                Caller caller,
+                String key,
+                java.util.function.Supplier<T> work,
+                java.util.function.Function<T, StoredResponse> stored) {
+            throw new AssertionError("no Idempotency-Key was sent");
+        }
+
+        @Override
         public void release(Caller caller, String key) {
             throw new AssertionError("no Idempotency-Key was sent");
         }

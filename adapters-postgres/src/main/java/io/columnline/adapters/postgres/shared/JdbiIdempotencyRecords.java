@@ -14,7 +14,7 @@ final class JdbiIdempotencyRecords implements IdempotencyRecords {
     }
 
     @Override
-    public Claim claim(ApiKeyId owner, String key, String fingerprint, Instant now) {
+    public Claim claim(ApiKeyId owner, String key, String fingerprint, Instant now, Instant abandonedBefore) {
         return session.withHandle(h -> {
             int inserted = h.createUpdate("""
                       INSERT INTO idempotency_records (api_key_id, idempotency_key, fingerprint, created_at)
@@ -27,6 +27,21 @@ final class JdbiIdempotencyRecords implements IdempotencyRecords {
                     .bind("now", Rows.offset(now))
                     .execute();
             if (inserted == 1) {
+                return new Claim.Claimed();
+            }
+            // one retry takes over a claim whose process died before answering: the update is atomic
+            int takenOver = h.createUpdate("""
+                      UPDATE idempotency_records SET created_at = :now
+                      WHERE api_key_id = :owner AND idempotency_key = :key AND fingerprint = :fingerprint
+                        AND response_status IS NULL AND created_at < :abandonedBefore
+                      """)
+                    .bind("owner", owner.value())
+                    .bind("key", key)
+                    .bind("fingerprint", fingerprint)
+                    .bind("now", Rows.offset(now))
+                    .bind("abandonedBefore", Rows.offset(abandonedBefore))
+                    .execute();
+            if (takenOver == 1) {
                 return new Claim.Claimed();
             }
             return h.createQuery("""
@@ -48,7 +63,7 @@ final class JdbiIdempotencyRecords implements IdempotencyRecords {
                     })
                     .findOne()
                     // the first request released its claim between our insert and select: take it now
-                    .orElseGet(() -> claim(owner, key, fingerprint, now));
+                    .orElseGet(() -> claim(owner, key, fingerprint, now, abandonedBefore));
         });
     }
 
