@@ -13,20 +13,18 @@ import io.columnline.adapters.http.prospects.ImportLimits;
 import io.columnline.adapters.http.shared.HttpConfig;
 import io.columnline.adapters.postgres.shared.Database;
 import io.columnline.adapters.search.shared.SearchHome;
-import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
-import io.columnline.application.knowledge.port.in.ReembedUseCase;
-import io.columnline.application.knowledge.port.in.SearchIndexUseCase;
-import io.columnline.application.knowledge.port.in.SearchUseCase;
-import io.columnline.application.knowledge.port.in.SourcesUseCase;
-import io.columnline.application.knowledge.service.SearchIndexService;
-import io.columnline.application.knowledge.service.SearchService;
 import io.columnline.application.knowledge.port.in.EventsUseCase;
 import io.columnline.application.knowledge.port.in.ProcessSourcesUseCase;
+import io.columnline.application.knowledge.port.in.ReembedUseCase;
 import io.columnline.application.knowledge.port.in.ResearchCacheUseCase;
+import io.columnline.application.knowledge.port.in.SearchIndexUseCase;
+import io.columnline.application.knowledge.port.in.SearchUseCase;
 import io.columnline.application.knowledge.port.in.SourcesUseCase;
 import io.columnline.application.knowledge.service.EventService;
 import io.columnline.application.knowledge.service.ResearchCacheService;
 import io.columnline.application.knowledge.service.RunCacheUseReader;
+import io.columnline.application.knowledge.service.SearchIndexService;
+import io.columnline.application.knowledge.service.SearchService;
 import io.columnline.application.knowledge.service.SourceService;
 import io.columnline.application.prompts.port.in.PipelineDefinitions;
 import io.columnline.application.prompts.port.in.PromptReferences;
@@ -223,6 +221,7 @@ abstract class AppModule {
             throw new Config.ConfigException("COLUMNLINE_EMBEDDINGS_URL: " + e.getMessage());
         }
     }
+
     @Binds
     abstract io.columnline.adapters.http.shared.HttpMetrics httpMetrics(Metrics metrics);
 

@@ -48,6 +48,7 @@ public interface ColumnlineComponent {
     Lazy<ProcessSourcesUseCase> sourceProcessing();
 
     Lazy<SearchIndexUseCase> searchIndex();
+
     Lazy<io.columnline.application.knowledge.port.in.EventsUseCase> events();
 
     Set<CliCommand> commands();

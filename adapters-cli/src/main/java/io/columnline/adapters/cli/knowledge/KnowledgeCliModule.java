@@ -21,5 +21,6 @@ public abstract class KnowledgeCliModule {
     @Binds
     @IntoSet
     abstract CliCommand index(IndexCommand command);
+
     abstract CliCommand documents(DocumentsCommand command);
 }

@@ -17,6 +17,7 @@ public abstract class KnowledgeHttpModule {
     @Binds
     @IntoSet
     abstract Routes search(SearchRoutes routes);
+
     abstract Routes researchCache(ResearchCacheRoutes routes);
 
     @Binds

@@ -21,6 +21,7 @@ public abstract class SharedHttpModule {
     @Binds
     @IntoSet
     abstract Routes console(ConsoleRoutes routes);
+
     abstract Routes metrics(MetricsRoutes routes);
 
     /** The JSON Schema library reads JSON with Jackson, which only this adapter has. */

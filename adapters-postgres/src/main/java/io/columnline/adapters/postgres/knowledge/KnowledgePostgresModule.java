@@ -4,11 +4,11 @@ import dagger.Binds;
 import dagger.Module;
 import io.columnline.application.knowledge.port.out.Artifacts;
 import io.columnline.application.knowledge.port.out.ChunkEmbeddings;
-import io.columnline.application.knowledge.port.out.SearchableChunks;
 import io.columnline.application.knowledge.port.out.EventLog;
 import io.columnline.application.knowledge.port.out.Insights;
 import io.columnline.application.knowledge.port.out.KnowledgeDocuments;
 import io.columnline.application.knowledge.port.out.ResearchCache;
+import io.columnline.application.knowledge.port.out.SearchableChunks;
 import io.columnline.application.knowledge.port.out.Sources;
 
 /** The knowledge area's bindings; PostgresModule includes it. */
@@ -24,6 +24,7 @@ public abstract class KnowledgePostgresModule {
 
     @Binds
     abstract SearchableChunks searchableChunks(JdbiSearchableChunks chunks);
+
     abstract ResearchCache researchCache(JdbiResearchCache cache);
 
     @Binds

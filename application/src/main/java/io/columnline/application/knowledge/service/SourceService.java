@@ -462,7 +462,6 @@ public final class SourceService implements SourcesUseCase, ProcessSourcesUseCas
         }
         return out.append('"').toString();
     }
-    }
 
     private static <T> Optional<T> parse(Violations problems, java.util.function.Supplier<Optional<T>> parser) {
         try {
