@@ -138,6 +138,7 @@ public class MemoryBench {
 
         Stats baseline = phase("baseline GET /runs/{id}", callers, perCaller, i -> get(base + "/api/v1/runs/" + run, admin));
         Stats ex = phase("exact lookup (hits)", callers, perCaller, i -> lookup(base, admin, exact.apply(i), null));
+        semanticHits = 0;
         Stats sem = phase("semantic lookup", callers, perCaller / 3, i -> lookup(base, admin, reworded.apply(i), 0.75));
         Stats insights = phase("insights list, filtered", callers, perCaller, i -> get(
                 base + "/api/v1/insights?client=bench-0&type=learning&tag=tag" + (i % 50)
