@@ -56,5 +56,13 @@ ANALYZE steps;
 SQL
 echo "runs: $("${psql_cmd[@]}" -c 'SELECT count(*) FROM runs'), steps: $("${psql_cmd[@]}" -c 'SELECT count(*) FROM steps')"
 
-java -cp "$root/app/target/test-classes:$(cat "$work/classpath.txt")" io.columnline.app.console.ConsoleFirstPaint \
+# a JDK 21+ (the classes are built for 21): JAVA_HOME, then PATH, then /usr/lib/jvm/*
+java_bin=""
+for candidate in ${JAVA_HOME:+"$JAVA_HOME/bin/java"} "$(command -v java || true)" /usr/lib/jvm/*/bin/java; do
+  [ -x "$candidate" ] || continue
+  version="$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')"
+  if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then java_bin="$candidate"; break; fi
+done
+[ -n "$java_bin" ] || { echo "bench/console needs a JDK 21+"; exit 1; }
+"$java_bin" -cp "$root/app/target/test-classes:$(cat "$work/classpath.txt")" io.columnline.app.console.ConsoleFirstPaint \
   "http://127.0.0.1:$COLUMNLINE_PORT" "$COLUMNLINE_ADMIN_KEY" "${ROUNDS:-2}"
