@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  */
 public class QualityBench {
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final Pattern FIELD = Pattern.compile("\"(id|text|query|lang)\":\"((?:[^\"\\\\]|\\\\.)*)\"");
-    static final Pattern RELEVANT = Pattern.compile("\"relevant\":\\[([^\\]]*)\\]");
+    static final Pattern FIELD = Pattern.compile("\"(id|text|query|lang)\":\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    static final Pattern RELEVANT = Pattern.compile("\"relevant\":\\s*\\[([^\\]]*)\\]");
     static final Pattern SOURCE = Pattern.compile("\"source_id\":\"([0-9a-f-]{36})\"");
     static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     static String base;
