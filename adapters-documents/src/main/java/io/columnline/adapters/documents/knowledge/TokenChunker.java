@@ -96,17 +96,41 @@ final class TokenChunker implements Chunker {
         }
     }
 
+    /**
+     * The text with every lone surrogate (a JSON {@code \\ud800} escape decodes to one) replaced by
+     * U+FFFD, one character for one, so offsets hold: the tokenizer needs well-formed UTF-16 and
+     * PostgreSQL stores none other (a ChunkerFuzzTest finding).
+     */
+    static String wellFormed(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+                    : !Character.isLowSurrogate(c) || (i > 0 && Character.isHighSurrogate(text.charAt(i - 1)));
+            if (!paired) {
+                if (chars == null) {
+                    chars = text.toCharArray();
+                }
+                chars[i] = '\uFFFD';
+            } else if (Character.isHighSurrogate(c)) {
+                i++;
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
     int count(String text) {
         return encoding.countTokensOrdinary(text);
     }
 
     private Chunked pack(Extracted doc, Map<String, Object> base) {
-        String text = doc.text();
+        String text = wellFormed(doc.text());
         List<Draft> drafts = new ArrayList<>();
         for (Extracted.Section section : doc.sections()) {
             List<int[]> pieces = new ArrayList<>();
-            split(text, section.start(), section.end(), 0, pieces);
-            for (int[] range : packRanges(text, pieces)) {
+            split(text, section.start(), section.end(), 0, pieces, sizes.targetTokens());
+            for (int[] range : packRanges(text, pieces, sizes.targetTokens())) {
                 Map<String, Object> meta = new LinkedHashMap<>(section.metadata());
                 meta.put("start", range[0]);
                 meta.put("end", range[1]);
@@ -117,27 +141,27 @@ final class TokenChunker implements Chunker {
     }
 
     /** Pieces of the text, each within the target size, on the coarsest boundaries that allow it. */
-    private void split(String text, int start, int end, int level, List<int[]> out) {
+    private void split(String text, int start, int end, int level, List<int[]> out, int limit) {
         int[] span = trim(text, start, end);
         if (span[0] >= span[1]) {
             return;
         }
-        if (count(text.substring(span[0], span[1])) <= sizes.targetTokens()) {
+        if (count(text.substring(span[0], span[1])) <= limit) {
             out.add(span);
             return;
         }
         if (level == 3) {
-            cutBetweenCharacters(text, span[0], span[1], out);
+            cutBetweenCharacters(text, span[0], span[1], out, limit);
             return;
         }
         int from = span[0];
         for (int i = span[0]; i < span[1]; i++) {
             if (boundaryAt(text, i, span[1], level)) {
-                split(text, from, i + 1, level + 1, out);
+                split(text, from, i + 1, level + 1, out, limit);
                 from = i + 1;
             }
         }
-        split(text, from, span[1], level + 1, out);
+        split(text, from, span[1], level + 1, out, limit);
     }
 
     /** Level 0: a blank line (paragraphs); 1: a line end; 2: the end of a sentence; 3 is words. */
@@ -158,22 +182,22 @@ final class TokenChunker implements Chunker {
      * Words at level 3: splits at whitespace, and a run without any longer than a chunk between two
      * code points (never inside a surrogate pair).
      */
-    private void cutBetweenCharacters(String text, int start, int end, List<int[]> out) {
+    private void cutBetweenCharacters(String text, int start, int end, List<int[]> out, int limit) {
         int from = start;
         for (int i = start; i <= end; i++) {
             if (i == end || Character.isWhitespace(text.charAt(i))) {
                 if (i > from) {
-                    word(text, from, i, out);
+                    word(text, from, i, out, limit);
                 }
                 from = i + 1;
             }
         }
     }
 
-    private void word(String text, int start, int end, List<int[]> out) {
+    private void word(String text, int start, int end, List<int[]> out, int limit) {
         // about one token per character is the most a tokenizer spends; cut at half the target so a
         // cut word is well within a chunk
-        int step = Math.max(1, sizes.targetTokens() / 2);
+        int step = Math.max(1, limit / 2);
         if (end - start <= step) {
             out.add(new int[] {start, end});
             return;
@@ -194,7 +218,7 @@ final class TokenChunker implements Chunker {
      * is counted once more at the end, and shrunk in the rare case that joining them cost more);
      * the next chunk starts with an overlap.
      */
-    private List<int[]> packRanges(String text, List<int[]> pieces) {
+    private List<int[]> packRanges(String text, List<int[]> pieces, int limit) {
         List<int[]> chunks = new ArrayList<>();
         int[] tokens = new int[pieces.size()];
         for (int k = 0; k < pieces.size(); k++) {
@@ -205,11 +229,11 @@ final class TokenChunker implements Chunker {
             int start = pieces.get(i)[0];
             int sum = tokens[i];
             int j = i + 1;
-            while (j < pieces.size() && sum + 1 + tokens[j] <= sizes.targetTokens()) {
+            while (j < pieces.size() && sum + 1 + tokens[j] <= limit) {
                 sum += 1 + tokens[j];
                 j++;
             }
-            while (j - 1 > i && count(text.substring(start, pieces.get(j - 1)[1])) > sizes.targetTokens()) {
+            while (j - 1 > i && count(text.substring(start, pieces.get(j - 1)[1])) > limit) {
                 j--;
             }
             int end = pieces.get(j - 1)[1];
@@ -219,7 +243,7 @@ final class TokenChunker implements Chunker {
                 int overlap = overlapStart(text, start, end);
                 if (overlap > start && overlap < end) {
                     int overlapped = count(text.substring(overlap, next[1]));
-                    if (overlapped <= sizes.targetTokens()) {
+                    if (overlapped <= limit) {
                         pieces.set(j, new int[] {overlap, next[1]});
                         tokens[j] = overlapped;
                     }
@@ -258,7 +282,8 @@ final class TokenChunker implements Chunker {
     }
 
     /** Rows with the header on top of each chunk; the row range is 1-based over the data rows. */
-    private Chunked csv(String text, Map<String, Object> base) {
+    private Chunked csv(String csvText, Map<String, Object> base) {
+        String text = wellFormed(csvText);
         List<int[]> rows = csvRows(text);
         List<Draft> drafts = new ArrayList<>();
         if (rows.isEmpty()) {
@@ -284,6 +309,13 @@ final class TokenChunker implements Chunker {
                 tokens += next;
                 j++;
             }
+            if (j == first + 1 && tokens > budget) {
+                // one row longer than a chunk: its text is split like plain text, under the header
+                // (a ChunkerFuzzTest finding: the row became one chunk of any size)
+                drafts.addAll(longRow(text, header, first, rows.get(first), budget, base));
+                i = j;
+                continue;
+            }
             int start = rows.get(first)[0];
             int end = rows.get(j - 1)[1];
             Map<String, Object> meta = new LinkedHashMap<>();
@@ -300,6 +332,22 @@ final class TokenChunker implements Chunker {
             drafts.add(draft(header, base, meta));
         }
         return new Chunked(drafts, count(text));
+    }
+
+    private List<Draft> longRow(
+            String text, String header, int row, int[] range, int budget, Map<String, Object> base) {
+        List<int[]> pieces = new ArrayList<>();
+        // one token of the budget is kept for where the header's line end meets the row's text
+        split(text, range[0], range[1], 1, pieces, budget - 1);
+        List<Draft> drafts = new ArrayList<>();
+        for (int[] piece : packRanges(text, pieces, budget - 1)) {
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("rows", Map.of("first", row, "last", row));
+            meta.put("start", piece[0]);
+            meta.put("end", piece[1]);
+            drafts.add(draft(header + "\n" + text.substring(piece[0], piece[1]), base, meta));
+        }
+        return drafts;
     }
 
     /** Row ranges (line ends inside quotes belong to the row), blank lines skipped. */

@@ -191,6 +191,36 @@ class TokenChunkerTest {
     }
 
     @Test
+    void a_lone_surrogate_from_a_json_escape_becomes_a_replacement_character() {
+        // found by ChunkerFuzzTest: the tokenizer asserted "Input is not UTF-8"
+        Chunked chunked = chunked(small.chunk(SourceType.JSON, utf8("{\"p\\ud800x\": \"a \\udc00 b\"}"), NO_METADATA));
+        assertThat(chunked.chunks()).isNotEmpty();
+        assertThat(chunked.chunks().get(0).content()).contains("p\uFFFDx").contains("a \uFFFD b");
+        assertThat(TokenChunker.wellFormed("ok \uD83D\uDE00")).isEqualTo("ok \uD83D\uDE00");
+    }
+
+    @Test
+    void a_csv_row_longer_than_a_chunk_is_split_under_its_header() throws IOException {
+        // found by ChunkerFuzzTest: the row became one chunk of twice the target size
+        String note = "word ".repeat(150).strip();
+        String text = "sku,note\nSKU-1,\"" + note + "\"\nSKU-2,short\n";
+
+        Chunked chunked = chunked(small.chunk(SourceType.CSV, utf8(text), NO_METADATA));
+
+        assertThat(chunked.chunks().size()).isGreaterThan(2);
+        for (Draft d : chunked.chunks()) {
+            assertThat(d.content()).startsWith("sku,note\n");
+            assertThat(d.tokenCount()).isLessThanOrEqualTo(64);
+            JsonNode meta = JSON.readTree(d.metadata().text());
+            assertThat(d.content())
+                    .endsWith(text.substring(
+                            meta.get("start").asInt(), meta.get("end").asInt()));
+        }
+        assertThat(chunked.chunks().get(0).metadata().text()).contains("\"first\":1");
+        assertThat(chunked.chunks().get(chunked.chunks().size() - 1).content()).contains("SKU-2,short");
+    }
+
+    @Test
     void a_pdf_is_read_page_by_page_with_cyrillic_text_and_page_numbers() throws IOException {
         byte[] pdf = pdf(
                 List.of(
