@@ -42,6 +42,8 @@ public interface ColumnlineComponent {
 
     Lazy<ReleaseDossiersUseCase> releases();
 
+    Lazy<io.columnline.application.tracking.port.in.TimeOutStepsUseCase> stepTimeouts();
+
     Lazy<ProcessSourcesUseCase> sourceProcessing();
 
     Set<CliCommand> commands();

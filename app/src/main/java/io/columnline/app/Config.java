@@ -25,7 +25,8 @@ public record Config(
         int chunkTokens,
         int chunkOverlapTokens,
         String tokenizer,
-        int sourceWorkers) {
+        int sourceWorkers,
+        java.time.Duration stepTimeout) {
 
     static final long MIB = 1024 * 1024;
 
@@ -59,7 +60,33 @@ public record Config(
                 (int) number(env, "COLUMNLINE_CHUNK_OVERLAP", 64, 0, 4095),
                 nonBlank(env.get("COLUMNLINE_TOKENIZER")).orElse("cl100k_base"),
                 (int) number(
-                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64));
+                        env, "COLUMNLINE_SOURCE_WORKERS", Runtime.getRuntime().availableProcessors(), 1, 64),
+                // deep research runs for an hour and more: a prepared step is failed as timed out after this
+                duration(env, "COLUMNLINE_STEP_TIMEOUT", java.time.Duration.ofHours(2)));
+    }
+
+    /** {@code 90} (seconds), {@code 90s}, {@code 30m} or {@code 2h}; from one second to 30 days. */
+    private static java.time.Duration duration(Map<String, String> env, String name, java.time.Duration fallback) {
+        Optional<String> raw = nonBlank(env.get(name));
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        var matcher = java.util.regex.Pattern.compile("(\\d{1,9})\\s*([smh]?)")
+                .matcher(raw.get().toLowerCase());
+        if (!matcher.matches()) {
+            throw new ConfigException(name + " must be a duration such as 90s, 30m or 2h, got '" + raw.get() + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        java.time.Duration value = switch (matcher.group(2)) {
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofSeconds(amount);
+        };
+        if (value.compareTo(java.time.Duration.ofSeconds(1)) < 0
+                || value.compareTo(java.time.Duration.ofDays(30)) > 0) {
+            throw new ConfigException(name + " must be between 1s and 30 days, got '" + raw.get() + "'");
+        }
+        return value;
     }
 
     /**

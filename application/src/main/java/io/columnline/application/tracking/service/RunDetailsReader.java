@@ -52,7 +52,8 @@ public final class RunDetailsReader {
                 listed.add(new StageDetails(name, Optional.empty(), sum));
             }
         });
-        return new RunDetails(run, client, listed, Totals.sum(totals.values()), clock.instant());
+        List<io.columnline.domain.run.Step> running = run.isRunning() ? steps.running(run) : List.of();
+        return new RunDetails(run, client, listed, Totals.sum(totals.values()), clock.instant(), running);
     }
 
     /** A new run has no stages and no steps yet. */

@@ -3,18 +3,25 @@ package io.columnline.application.tracking.port.in;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Stage;
+import io.columnline.domain.run.Step;
 import io.columnline.domain.run.Totals;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A run as its readers see it: with its client's slug, its stages and what its steps added up to,
+ * A run as its readers see it, with the steps it is running now ({@code running}): with its client's slug, its stages and what its steps added up to,
  * per stage and in all, as of {@code asOf}.
  */
-public record RunDetails(Run run, ClientSlug client, List<StageDetails> stages, Totals totals, Instant asOf) {
+public record RunDetails(
+        Run run, ClientSlug client, List<StageDetails> stages, Totals totals, Instant asOf, List<Step> running) {
     public RunDetails {
         stages = List.copyOf(stages);
+        running = List.copyOf(running);
+    }
+
+    public RunDetails(Run run, ClientSlug client, List<StageDetails> stages, Totals totals, Instant asOf) {
+        this(run, client, stages, totals, asOf, List.of());
     }
 
     /**
