@@ -90,8 +90,11 @@ import io.columnline.application.tracking.port.in.ReadStepsUseCase;
 import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.application.tracking.port.in.StageUseCase;
 import io.columnline.application.tracking.port.in.StartRunUseCase;
+import io.columnline.application.tracking.port.in.StepLoopUseCase;
+import io.columnline.application.tracking.port.in.TimeOutStepsUseCase;
 import io.columnline.application.tracking.port.in.UpdateRunUseCase;
 import io.columnline.application.tracking.port.in.UsageUseCase;
+import io.columnline.application.tracking.port.out.FoundContacts;
 import io.columnline.application.tracking.port.out.RunBatches;
 import io.columnline.application.tracking.port.out.RunCacheUse;
 import io.columnline.application.tracking.service.ModelPriceService;
@@ -99,8 +102,10 @@ import io.columnline.application.tracking.service.PipelineStatsService;
 import io.columnline.application.tracking.service.RunAccessService;
 import io.columnline.application.tracking.service.RunService;
 import io.columnline.application.tracking.service.StageService;
+import io.columnline.application.tracking.service.StepLoopService;
 import io.columnline.application.tracking.service.StepService;
 import io.columnline.application.tracking.service.UsageService;
+import io.columnline.application.tracking.service.StepTimeoutService;
 import io.columnline.domain.webhook.WebhookDelivery.RetryPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -147,6 +152,11 @@ abstract class AppModule {
     static RetryPolicy webhookRetries(Config config) {
         return new RetryPolicy(
                 java.time.Duration.ofMillis(config.webhookFirstRetryMillis()), config.webhookMaxAttempts());
+    }
+
+    @Provides
+    static StepTimeoutService.StepTimeout stepTimeout(Config config) {
+        return new StepTimeoutService.StepTimeout(config.stepTimeout());
     }
 
     @Provides
@@ -292,6 +302,15 @@ abstract class AppModule {
 
     @Binds
     abstract UpdateRunUseCase updateRun(RunService service);
+
+    @Binds
+    abstract StepLoopUseCase stepLoop(StepLoopService service);
+
+    @Binds
+    abstract TimeOutStepsUseCase timeOutSteps(StepTimeoutService service);
+
+    @Binds
+    abstract FoundContacts foundContacts(RunContactService service);
 
     @Binds
     abstract SaveSectionDefinitionUseCase saveSectionDefinition(SectionDefinitionService service);

@@ -45,6 +45,8 @@ public interface ColumnlineComponent {
 
     Lazy<ReleaseDossiersUseCase> releases();
 
+    Lazy<io.columnline.application.tracking.port.in.TimeOutStepsUseCase> stepTimeouts();
+
     Lazy<ProcessSourcesUseCase> sourceProcessing();
 
     Lazy<SearchIndexUseCase> searchIndex();

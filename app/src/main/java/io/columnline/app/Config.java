@@ -31,7 +31,8 @@ public record Config(
         Optional<String> embeddingsApiKey,
         int eventsKeepDays,
         boolean metricsOpen,
-        long idempotencyLeaseMillis) {
+        long idempotencyLeaseMillis,
+        java.time.Duration stepTimeout) {
 
     static final long MIB = 1024 * 1024;
 
@@ -72,7 +73,9 @@ public record Config(
                 (int) number(env, "COLUMNLINE_EVENTS_KEEP_DAYS", 90, 1, 36_500),
                 flag(env, "COLUMNLINE_METRICS_OPEN"),
                 // an Idempotency-Key claim unanswered this long was left by a process that died
-                number(env, "COLUMNLINE_IDEMPOTENCY_LEASE_MS", 120_000, 100, 86_400_000));
+                number(env, "COLUMNLINE_IDEMPOTENCY_LEASE_MS", 120_000, 100, 86_400_000),
+                // deep research runs for an hour and more: a prepared step is failed as timed out after this
+                duration(env, "COLUMNLINE_STEP_TIMEOUT", java.time.Duration.ofHours(2)));
     }
 
     private static boolean flag(Map<String, String> env, String name) {
@@ -85,6 +88,30 @@ public record Config(
             case "false" -> false;
             default -> throw new ConfigException(name + " must be true or false, got '" + raw.get() + "'");
         };
+    }
+
+    /** {@code 90} (seconds), {@code 90s}, {@code 30m} or {@code 2h}; from one second to 30 days. */
+    private static java.time.Duration duration(Map<String, String> env, String name, java.time.Duration fallback) {
+        Optional<String> raw = nonBlank(env.get(name));
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        var matcher = java.util.regex.Pattern.compile("(\\d{1,9})\\s*([smh]?)")
+                .matcher(raw.get().toLowerCase());
+        if (!matcher.matches()) {
+            throw new ConfigException(name + " must be a duration such as 90s, 30m or 2h, got '" + raw.get() + "'");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        java.time.Duration value = switch (matcher.group(2)) {
+            case "m" -> java.time.Duration.ofMinutes(amount);
+            case "h" -> java.time.Duration.ofHours(amount);
+            default -> java.time.Duration.ofSeconds(amount);
+        };
+        if (value.compareTo(java.time.Duration.ofSeconds(1)) < 0
+                || value.compareTo(java.time.Duration.ofDays(30)) > 0) {
+            throw new ConfigException(name + " must be between 1s and 30 days, got '" + raw.get() + "'");
+        }
+        return value;
     }
 
     /**

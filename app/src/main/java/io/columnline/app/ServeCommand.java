@@ -171,6 +171,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 2_000,
                 component.lifecycle().config().releaseEveryMillis(),
                 TimeUnit.MILLISECONDS);
+        jobs.scheduleWithFixedDelay(
+                () -> runJob(
+                        "time out running steps",
+                        () -> component.stepTimeouts().get().timeOutStale()),
+                5,
+                60,
+                TimeUnit.SECONDS);
         Server server =
                 new Server(component, http, jobs, startSourceWorkers(component), newAdminKey, new AtomicBoolean());
         long startupMillis = ProcessHandle.current()

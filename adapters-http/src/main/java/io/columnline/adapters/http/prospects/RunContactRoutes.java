@@ -8,9 +8,9 @@ import io.columnline.adapters.http.shared.Routes;
 import io.columnline.adapters.http.shared.SharedViews;
 import io.columnline.adapters.http.shared.SharedViews.ContactView;
 import io.columnline.application.prospects.port.in.RunContactsUseCase;
+import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.domain.dossier.ContactDraft;
 import io.columnline.domain.error.Invalid;
-import io.columnline.domain.run.RunId;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,12 @@ import java.util.Optional;
 final class RunContactRoutes implements Routes {
     private final RunContactsUseCase contacts;
 
+    private final RunAccess runs;
+
     @Inject
-    RunContactRoutes(RunContactsUseCase contacts) {
+    RunContactRoutes(RunContactsUseCase contacts, RunAccess runs) {
         this.contacts = contacts;
+        this.runs = runs;
     }
 
     record ContactBody(
@@ -65,7 +68,7 @@ final class RunContactRoutes implements Routes {
                                         c.sourceUrls(),
                                         SharedViews.document(c.aiResearchData())));
             }
-            var saved = contacts.add(r.caller(), new RunId(r.pathId("id", "run")), drafts);
+            var saved = contacts.add(r.caller(), runs.resolve(r.caller(), r.path("id")), drafts);
             boolean anyCreated = saved.stream().anyMatch(RunContactsUseCase.Saved::created);
             return Response.of(
                     anyCreated ? 201 : 200,
@@ -75,9 +78,10 @@ final class RunContactRoutes implements Routes {
         });
         router.get(
                 "/api/v1/runs/{id}/contacts",
-                r -> Response.ok(ListBody.all(contacts.ofRun(r.caller(), new RunId(r.pathId("id", "run"))).stream()
-                        .map(ContactView::from)
-                        .toList())));
+                r -> Response.ok(ListBody.all(
+                        contacts.ofRun(r.caller(), runs.resolve(r.caller(), r.path("id"))).stream()
+                                .map(ContactView::from)
+                                .toList())));
     }
 
     @Override

@@ -13,12 +13,12 @@ import io.columnline.application.publishing.port.in.DossierListsUseCase;
 import io.columnline.application.publishing.port.in.ExportDossiersUseCase;
 import io.columnline.application.publishing.port.in.PublishRunUseCase;
 import io.columnline.application.publishing.port.in.ReadDossiersUseCase;
+import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.domain.dossier.DossierId;
 import io.columnline.domain.dossier.DossierList;
 import io.columnline.domain.dossier.DossierStatus;
 import io.columnline.domain.dossier.ListId;
 import io.columnline.domain.dossier.PublishOptions;
-import io.columnline.domain.run.RunId;
 import jakarta.inject.Inject;
 import java.io.BufferedOutputStream;
 import java.util.List;
@@ -32,12 +32,16 @@ final class DossierRoutes implements Routes {
     private final DossierListsUseCase lists;
     private final ExportDossiersUseCase export;
 
+    private final RunAccess runs;
+
     @Inject
     DossierRoutes(
             PublishRunUseCase publish,
             ReadDossiersUseCase read,
             DossierListsUseCase lists,
-            ExportDossiersUseCase export) {
+            ExportDossiersUseCase export,
+            RunAccess runs) {
+        this.runs = runs;
         this.publish = publish;
         this.read = read;
         this.lists = lists;
@@ -52,7 +56,7 @@ final class DossierRoutes implements Routes {
             PublishBody b = r.bodyOrEmpty(PublishBody.class);
             var published = publish.publish(
                     r.caller(),
-                    new RunId(r.pathId("id", "run")),
+                    runs.resolve(r.caller(), r.path("id")),
                     PublishOptions.of(b.releaseDate(), b.listIds(), b.supersede(), b.supersedesDossierId()));
             return Response.of(published.created() ? 201 : 200, DossierView.from(published.dossier()));
         });

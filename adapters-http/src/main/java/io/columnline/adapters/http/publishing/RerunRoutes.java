@@ -8,7 +8,7 @@ import io.columnline.adapters.http.shared.Routes;
 import io.columnline.adapters.http.shared.SharedViews.RunView;
 import io.columnline.application.publishing.port.in.ReadWebhookDeliveriesUseCase;
 import io.columnline.application.publishing.port.in.RerunDossierUseCase;
-import io.columnline.domain.run.RunId;
+import io.columnline.application.tracking.port.in.RunAccess;
 import io.columnline.domain.webhook.WebhookDelivery;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -21,8 +21,11 @@ final class RerunRoutes implements Routes {
     private final RerunDossierUseCase rerun;
     private final ReadWebhookDeliveriesUseCase deliveries;
 
+    private final RunAccess runs;
+
     @Inject
-    RerunRoutes(RerunDossierUseCase rerun, ReadWebhookDeliveriesUseCase deliveries) {
+    RerunRoutes(RerunDossierUseCase rerun, ReadWebhookDeliveriesUseCase deliveries, RunAccess runs) {
+        this.runs = runs;
         this.rerun = rerun;
         this.deliveries = deliveries;
     }
@@ -84,9 +87,10 @@ final class RerunRoutes implements Routes {
         });
         router.get(
                 "/api/v1/runs/{id}/webhook-deliveries",
-                r -> Response.ok(ListBody.all(deliveries.ofRun(r.caller(), new RunId(r.pathId("id", "run"))).stream()
-                        .map(DeliveryView::from)
-                        .toList())));
+                r -> Response.ok(ListBody.all(
+                        deliveries.ofRun(r.caller(), runs.resolve(r.caller(), r.path("id"))).stream()
+                                .map(DeliveryView::from)
+                                .toList())));
     }
 
     @Override

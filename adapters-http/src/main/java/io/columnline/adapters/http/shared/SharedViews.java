@@ -38,6 +38,10 @@ public final class SharedViews {
             String error,
             Instant startedAt,
             Instant finishedAt,
+            PipelineView pipeline,
+            String triggeredBy,
+            @JsonRawValue String inputData,
+            @JsonRawValue String outputData,
             long durationMs,
             TotalsView totals) {
         /** {@code asOf} is the end of a running run's duration so far. */
@@ -54,10 +58,22 @@ public final class SharedViews {
                     r.error().orElse(null),
                     r.startedAt(),
                     r.finishedAt().orElse(null),
+                    r.pipeline()
+                            .map(p -> new PipelineView(p.key().value(), p.version()))
+                            .orElse(null),
+                    r.launch().triggeredBy().orElse(null),
+                    r.launch().inputData().map(JsonDocument::text).orElse(null),
+                    r.outputData().map(JsonDocument::text).orElse(null),
                     millis(r.duration(asOf)),
                     TotalsView.from(listed.totals()));
         }
     }
+
+    /** The pipeline definition a run follows: its key and the version it started with. */
+    public record PipelineView(String key, int version) {}
+
+    /** A step the run is running now: prepared, not yet completed. */
+    public record RunningStepView(String stepKey, String instance, int attempt, String stage, Instant preparedAt) {}
 
     public record RunView(
             String id,
@@ -70,10 +86,15 @@ public final class SharedViews {
             String error,
             Instant startedAt,
             Instant finishedAt,
+            PipelineView pipeline,
+            String triggeredBy,
+            @JsonRawValue String inputData,
+            @JsonRawValue String outputData,
             long durationMs,
             TotalsView totals,
             CacheView researchCache,
-            List<StageView> stages) {
+            List<StageView> stages,
+            List<RunningStepView> runningSteps) {
         /** The listed run's fields (one mapping for both), then its duration, totals and stages. */
         public static RunView from(RunDetails d) {
             ListedRunView l = ListedRunView.from(new ListedRun(d.run(), d.client(), d.totals()), d.asOf());
@@ -88,10 +109,24 @@ public final class SharedViews {
                     l.error(),
                     l.startedAt(),
                     l.finishedAt(),
+                    l.pipeline(),
+                    l.triggeredBy(),
+                    l.inputData(),
+                    l.outputData(),
                     l.durationMs(),
                     l.totals(),
                     CacheView.from(d.cache()),
-                    d.stages().stream().map(s -> StageView.from(s, d.asOf())).toList());
+                    d.stages().stream().map(s -> StageView.from(s, d.asOf())).toList(),
+                    d.running().stream()
+                            .map(s -> new RunningStepView(
+                                    s.entry().stepKey(),
+                                    s.entry().instance().isEmpty()
+                                            ? null
+                                            : s.entry().instance(),
+                                    s.entry().attempt(),
+                                    s.entry().stage(),
+                                    s.loggedAt()))
+                            .toList());
         }
     }
 

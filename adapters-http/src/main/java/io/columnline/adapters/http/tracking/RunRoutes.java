@@ -16,13 +16,13 @@ import io.columnline.application.tracking.port.in.ReadRunsUseCase;
 import io.columnline.application.tracking.port.in.RunDetails.StageDetails;
 import io.columnline.application.tracking.port.in.StageUseCase;
 import io.columnline.application.tracking.port.in.StartRunUseCase;
+import io.columnline.application.tracking.port.in.UpdateRunUseCase;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.Violations;
 import io.columnline.domain.run.RunId;
 import io.columnline.domain.run.RunStatus;
 import io.columnline.domain.run.Seed;
 import io.columnline.domain.run.Stage;
-import io.columnline.domain.run.StageStatus;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,29 +34,52 @@ final class RunRoutes implements Routes {
     private final ReadRunsUseCase read;
     private final FinishRunUseCase finish;
     private final StageUseCase stages;
+    private final UpdateRunUseCase update;
+    private final RunIds ids;
     private final Clock clock;
 
     @Inject
-    RunRoutes(StartRunUseCase start, ReadRunsUseCase read, FinishRunUseCase finish, StageUseCase stages, Clock clock) {
+    RunRoutes(
+            StartRunUseCase start,
+            ReadRunsUseCase read,
+            FinishRunUseCase finish,
+            StageUseCase stages,
+            UpdateRunUseCase update,
+            RunIds ids,
+            Clock clock) {
         this.start = start;
         this.read = read;
         this.finish = finish;
         this.stages = stages;
+        this.update = update;
+        this.ids = ids;
         this.clock = clock;
     }
 
-    record StartBody(String client, JsonNode seed, String pipelineVersion, String externalId) {}
+    record StartBody(
+            String client,
+            JsonNode seed,
+            String pipelineVersion,
+            String externalId,
+            JsonNode pipeline,
+            String triggeredBy,
+            JsonNode inputData) {}
+
+    record PatchBody(JsonNode seed) {}
+
+    record CompleteBody(JsonNode outputData) {}
 
     record FailBody(String error) {}
 
     record CompleteStageBody(
             String status, String errorSummary, JsonNode inputRefs, JsonNode outputRefs, JsonNode metrics) {}
 
-    record FlatStartStageBody(String runId, String stage) {}
+    record FlatStartStageBody(String runId, String stage, Integer stageNumber) {}
 
     record FlatCompleteStageBody(
             String runId,
             String stage,
+            Integer stageNumber,
             String status,
             String errorSummary,
             JsonNode inputRefs,
@@ -80,9 +103,19 @@ final class RunRoutes implements Routes {
                     ListBody.of(read.list(r.caller(), query, r.page()), run -> ListedRunView.from(run, asOf)));
         });
         router.get("/api/v1/runs/{id}", r -> Response.ok(RunView.from(read.get(r.caller(), runId(r)))));
+        router.patch("/api/v1/runs/{id}", r -> {
+            PatchBody body = r.body(PatchBody.class);
+            if (body.seed() == null || body.seed().isNull()) {
+                throw new Invalid("seed", "is required: the company the run researches, with company_name and domain");
+            }
+            Seed seed = seed(body.seed());
+            seed.requireCompany(runId(r), "naming it");
+            return Response.ok(RunView.from(update.nameCompany(r.caller(), runId(r), seed)));
+        });
         router.post("/api/v1/runs/{id}/complete", r -> {
-            r.bodyOrEmpty(EmptyBody.class);
-            return Response.ok(RunView.from(finish.complete(r.caller(), runId(r))));
+            CompleteBody body = r.bodyOrEmpty(CompleteBody.class);
+            return Response.ok(RunView.from(finish.complete(
+                    r.caller(), runId(r), Optional.ofNullable(SharedViews.document(body.outputData())))));
         });
         router.post(
                 "/api/v1/runs/{id}/fail",
@@ -91,37 +124,65 @@ final class RunRoutes implements Routes {
 
         router.post("/api/v1/runs/{id}/stages/{stage}/start", r -> {
             r.bodyOrEmpty(EmptyBody.class);
-            return stage(stages.start(r.caller(), runId(r), r.path("stage")));
+            RunId run = runId(r);
+            return stage(stages.start(r.caller(), run, stageName(r, run, r.path("stage"), null)));
         });
         router.post("/api/v1/runs/{id}/stages/{stage}/complete", r -> {
-            CompleteStageBody b = r.body(CompleteStageBody.class);
+            CompleteStageBody b = r.bodyOrEmpty(CompleteStageBody.class);
             Stage.Outcome outcome = outcome(b.status(), b.errorSummary(), b.inputRefs(), b.outputRefs(), b.metrics());
-            return stage(stages.complete(r.caller(), runId(r), r.path("stage"), outcome));
+            RunId run = runId(r);
+            return stage(stages.complete(r.caller(), run, stageName(r, run, r.path("stage"), null), outcome));
         });
         router.post("/api/v1/stages/start", r -> {
             FlatStartStageBody b = r.body(FlatStartStageBody.class);
-            required(b.runId(), b.stage());
-            return stage(stages.start(r.caller(), runId(b.runId()), b.stage()));
+            required(b.runId(), b.stage(), b.stageNumber());
+            RunId run = ids.of(r, b.runId());
+            return stage(stages.start(r.caller(), run, stageName(r, run, b.stage(), b.stageNumber())));
         });
         router.post("/api/v1/stages/complete", r -> {
             FlatCompleteStageBody b = r.body(FlatCompleteStageBody.class);
-            required(b.runId(), b.stage());
+            required(b.runId(), b.stage(), b.stageNumber());
             Stage.Outcome outcome = outcome(b.status(), b.errorSummary(), b.inputRefs(), b.outputRefs(), b.metrics());
-            return stage(stages.complete(r.caller(), runId(b.runId()), b.stage(), outcome));
+            RunId run = ids.of(r, b.runId());
+            return stage(stages.complete(r.caller(), run, stageName(r, run, b.stage(), b.stageNumber()), outcome));
         });
     }
 
     /** The optional body of action routes: nothing or {@code {}}. */
     record EmptyBody() {}
 
+    /**
+     * A stage named, or numbered: {@code stage_number}, or a path segment of digits on a run whose
+     * pipeline defines its stages, is looked up in the pipeline's stages.
+     */
+    private String stageName(Request r, RunId run, String stage, Integer number) {
+        if (number != null) {
+            if (stage != null) {
+                throw new Invalid("stage_number", "name the stage or number it, not both");
+            }
+            return stages.stageNamed(r.caller(), run, number);
+        }
+        if (stage.matches("[0-9]{1,6}")) {
+            try {
+                return stages.stageNamed(r.caller(), run, Integer.parseInt(stage));
+            } catch (Invalid e) {
+                return stage; // the run's pipeline numbers no stages: a stage named with digits
+            }
+        }
+        return stage;
+    }
+
     private Response start(Request r) {
         StartBody body = r.body(StartBody.class);
         var started = start.start(new StartRunUseCase.Command(
                 r.caller(),
                 Optional.ofNullable(body.client()),
-                seed(body.seed()),
+                body.seed() == null || body.seed().isNull() ? Seed.NONE : seed(body.seed()),
                 Optional.ofNullable(body.pipelineVersion()),
-                Optional.ofNullable(body.externalId())));
+                Optional.ofNullable(body.externalId()),
+                pipeline(body.pipeline()),
+                Optional.ofNullable(body.triggeredBy()),
+                Optional.ofNullable(SharedViews.document(body.inputData()))));
         return Response.of(started.created() ? 201 : 200, RunView.from(started.run()));
     }
 
@@ -129,13 +190,37 @@ final class RunRoutes implements Routes {
         return Response.ok(StageView.from(details, clock.instant()));
     }
 
-    /** The seed is kept whole; its identity fields must be strings. */
-    private static Seed seed(JsonNode seed) {
-        if (seed == null || seed.isNull()) {
-            throw new Invalid("seed", "is required: an object with company_name and domain");
+    /** {@code "key"}, or {@code {"key": "...", "version": 3}}. */
+    private static Optional<StartRunUseCase.PipelineChoice> pipeline(JsonNode pipeline) {
+        if (pipeline == null || pipeline.isNull()) {
+            return Optional.empty();
         }
+        if (pipeline.isTextual()) {
+            return Optional.of(new StartRunUseCase.PipelineChoice(pipeline.textValue(), Optional.empty()));
+        }
+        if (pipeline.isObject() && pipeline.path("key").isTextual() && pipeline.size() <= 2) {
+            JsonNode version = pipeline.get("version");
+            if (version == null || version.isNull()) {
+                return Optional.of(
+                        new StartRunUseCase.PipelineChoice(pipeline.get("key").textValue(), Optional.empty()));
+            }
+            if (version.canConvertToExactIntegral() && version.canConvertToInt() && pipeline.size() == 2) {
+                return Optional.of(new StartRunUseCase.PipelineChoice(
+                        pipeline.get("key").textValue(), Optional.of(version.intValue())));
+            }
+        }
+        throw new Invalid(
+                "pipeline",
+                "must be a pipeline key such as \"columnline-v2.main\", or {\"key\": \"...\", \"version\": 3}");
+    }
+
+    /**
+     * The seed is kept whole, as free-form data; its identity fields, when given, must be strings. A
+     * discovery run's seed names no company.
+     */
+    static Seed seed(JsonNode seed) {
         if (!seed.isObject()) {
-            throw new Invalid("seed", "must be an object with company_name and domain");
+            throw new Invalid("seed", "must be an object, e.g. with company_name and domain");
         }
         var problems = new Violations();
         String name = text(seed, "company_name", problems);
@@ -162,31 +247,27 @@ final class RunRoutes implements Routes {
 
     private static Stage.Outcome outcome(
             String status, String errorSummary, JsonNode inputRefs, JsonNode outputRefs, JsonNode metrics) {
-        return new Stage.Outcome(
-                StageStatus.parse("status", status),
+        return Stage.Outcome.of(
+                status,
                 Optional.ofNullable(errorSummary),
                 Optional.ofNullable(SharedViews.document(inputRefs)),
                 Optional.ofNullable(SharedViews.document(outputRefs)),
                 Optional.ofNullable(SharedViews.document(metrics)));
     }
 
-    private static void required(String runId, String stage) {
+    private static void required(String runId, String stage, Integer number) {
         var problems = new Violations();
         if (runId == null) {
-            problems.add("run_id", "is required: the id POST /api/v1/runs answered");
+            problems.add("run_id", "is required: the id POST /api/v1/runs answered, or the run's external_id");
         }
-        if (stage == null) {
-            problems.add("stage", "is required: the stage name, e.g. research");
+        if (stage == null && number == null) {
+            problems.add("stage", "is required: the stage name, e.g. research, or stage_number");
         }
         problems.throwIfAny();
     }
 
-    static RunId runId(Request r) {
-        return new RunId(r.pathId("id", "run"));
-    }
-
-    static RunId runId(String text) {
-        return new RunId(Request.uuid(text, "run"));
+    private RunId runId(Request r) {
+        return ids.of(r);
     }
 
     @Override

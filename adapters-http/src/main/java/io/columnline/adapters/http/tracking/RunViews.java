@@ -31,7 +31,9 @@ final class RunViews {
             Long latencyMs,
             String status,
             String error,
-            Instant loggedAt) {
+            Instant loggedAt,
+            String instance,
+            String warning) {
         static StepView from(Step step) {
             StepEntry e = step.entry();
             return new StepView(
@@ -52,7 +54,9 @@ final class RunViews {
                     e.latencyMs().orElse(null),
                     e.status().wire(),
                     e.error().orElse(null),
-                    step.loggedAt());
+                    step.loggedAt(),
+                    e.instance().isEmpty() ? null : e.instance(),
+                    step.warning().orElse(null));
         }
     }
 }

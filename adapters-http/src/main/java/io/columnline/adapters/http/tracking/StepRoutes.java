@@ -27,11 +27,13 @@ import java.util.Optional;
 final class StepRoutes implements Routes {
     private final LogStepsUseCase log;
     private final ReadStepsUseCase read;
+    private final RunIds ids;
 
     @Inject
-    StepRoutes(LogStepsUseCase log, ReadStepsUseCase read) {
+    StepRoutes(LogStepsUseCase log, ReadStepsUseCase read, RunIds ids) {
         this.log = log;
         this.read = read;
+        this.ids = ids;
     }
 
     record StepBody(
@@ -102,8 +104,8 @@ final class StepRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.post("/api/v1/runs/{id}/steps", r -> {
-            Logged logged = log.log(
-                    r.caller(), RunRoutes.runId(r), r.body(StepBody.class).draft());
+            Logged logged =
+                    log.log(r.caller(), ids.of(r), r.body(StepBody.class).draft());
             return Response.of(logged.created() ? 201 : 200, StepView.from(logged.step()));
         });
         router.post("/api/v1/runs/{id}/steps/batch", r -> {
@@ -113,7 +115,7 @@ final class StepRoutes implements Routes {
             }
             List<StepEntry.Draft> drafts = new ArrayList<>(body.steps().size());
             body.steps().forEach(step -> drafts.add(step == null ? null : step.draft()));
-            List<LoggedView> views = log.logBatch(r.caller(), RunRoutes.runId(r), drafts).stream()
+            List<LoggedView> views = log.logBatch(r.caller(), ids.of(r), drafts).stream()
                     .map(LoggedView::from)
                     .toList();
             long created = views.stream().filter(LoggedView::created).count();
@@ -124,7 +126,7 @@ final class StepRoutes implements Routes {
                 r -> Response.ok(ListBody.of(
                         read.list(
                                 r.caller(),
-                                RunRoutes.runId(r),
+                                ids.of(r),
                                 new ReadStepsUseCase.Query(
                                         r.query("stage"), r.query("status").map(s -> StepStatus.parse("status", s))),
                                 r.page()),
@@ -132,8 +134,8 @@ final class StepRoutes implements Routes {
         router.get("/api/v1/runs/{id}/steps/{step_key}", r -> {
             Optional<Integer> attempt = r.query("attempt").map(StepRoutes::attempt);
             Step step = attempt.isPresent()
-                    ? read.attempt(r.caller(), RunRoutes.runId(r), r.path("step_key"), attempt.get())
-                    : read.latestSucceeded(r.caller(), RunRoutes.runId(r), r.path("step_key"));
+                    ? read.attempt(r.caller(), ids.of(r), r.path("step_key"), attempt.get())
+                    : read.latestSucceeded(r.caller(), ids.of(r), r.path("step_key"));
             return Response.ok(StepView.from(step));
         });
     }

@@ -20,6 +20,10 @@ public abstract class TrackingHttpModule {
 
     @Binds
     @IntoSet
+    abstract Routes stepLoop(StepLoopRoutes routes);
+
+    @Binds
+    @IntoSet
     abstract Routes modelPrices(ModelPriceRoutes routes);
 
     @Binds

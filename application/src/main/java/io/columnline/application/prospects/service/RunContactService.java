@@ -9,6 +9,7 @@ import io.columnline.application.shared.PageRequest;
 import io.columnline.application.shared.Transactions;
 import io.columnline.application.shared.Uuids;
 import io.columnline.application.tracking.port.in.RunAccess;
+import io.columnline.application.tracking.port.out.FoundContacts;
 import io.columnline.domain.access.Caller;
 import io.columnline.domain.dossier.Company;
 import io.columnline.domain.dossier.ContactDraft;
@@ -35,7 +36,7 @@ import java.util.UUID;
  * Contacts of a run are written with the run row locked, so two requests adding the same person
  * one after the other update one contact instead of racing to insert two.
  */
-public final class RunContactService implements RunContactsUseCase, DossierContacts {
+public final class RunContactService implements RunContactsUseCase, DossierContacts, FoundContacts {
     private final Contacts contacts;
     private final RunContacts runContacts;
     private final Companies companies;
@@ -85,7 +86,9 @@ public final class RunContactService implements RunContactsUseCase, DossierConta
                             company,
                             Optional.of(run.id().value()),
                             Optional.empty(),
-                            values.with("company_name", run.seed().companyName()),
+                            run.seed().companyName() == null
+                                    ? values
+                                    : values.with("company_name", run.seed().companyName()),
                             now,
                             now);
                     contacts.insert(fresh);
@@ -111,6 +114,13 @@ public final class RunContactService implements RunContactsUseCase, DossierConta
         });
     }
 
+    /** The contacts a step's {@code contacts} effect found, through the same rules as {@link #add}. */
+    @Override
+    public int addFound(Caller caller, RunId run, List<ContactDraft> people) {
+        add(caller, run, people);
+        return runContacts.ofRun(run).size();
+    }
+
     @Override
     public List<Contact> ofRun(Caller caller, RunId id) {
         return transactions.inTransaction(
@@ -132,6 +142,9 @@ public final class RunContactService implements RunContactsUseCase, DossierConta
                 .map(io.columnline.domain.prospect.Company::id);
         if (named.isPresent()) {
             return named;
+        }
+        if (run.seed().domain() == null) {
+            return Optional.empty();
         }
         String domain = Company.normalizeDomain(run.seed().domain());
         if (domain.isEmpty()) {

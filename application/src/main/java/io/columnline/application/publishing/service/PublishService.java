@@ -99,6 +99,7 @@ public final class PublishService implements PublishRunUseCase {
             }
             Instant now = clock.instant();
             Run published = run.publish(now);
+            run.seed().requireCompany(run.id(), "publishing it");
             Client client = subject.client();
             List<DossierSection> content = assemble(run);
             List<DossierList> onLists = lists(client, options.lists());

@@ -56,7 +56,9 @@ public final class RunDetailsReader {
                 listed.add(new StageDetails(name, Optional.empty(), sum));
             }
         });
-        return new RunDetails(run, client, listed, Totals.sum(totals.values()), cache.ofRun(run), clock.instant());
+        List<io.columnline.domain.run.Step> running = run.isRunning() ? steps.running(run) : List.of();
+        return new RunDetails(
+                run, client, listed, Totals.sum(totals.values()), cache.ofRun(run), clock.instant(), running);
     }
 
     /** A new run has no stages and no steps yet. */

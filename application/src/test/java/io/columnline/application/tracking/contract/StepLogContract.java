@@ -357,4 +357,93 @@ public abstract class StepLogContract {
         assertThat(totals.get("writers")).isEqualTo(new Totals(1, 1, 0, 1200, 300, BigDecimal.ZERO, 1, 950));
         assertThat(steps().totalsByStage(run())).isEmpty();
     }
+
+    private static Step prepared(Run run, String key, int attempt, String instance, java.time.Instant at) {
+        var entry = new StepEntry(
+                key,
+                attempt,
+                "research",
+                Optional.empty(),
+                Optional.of("v2.research"),
+                Optional.of(1),
+                Optional.of("gpt-4.1"),
+                Optional.of(new JsonDocument("{\"seed\":1}")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                StepStatus.RUNNING,
+                Optional.empty(),
+                instance);
+        return new Step(run.id(), run.client(), entry, Optional.empty(), CostSource.NONE, at);
+    }
+
+    private static Step succeeded(Step running, String output) {
+        var e = running.entry();
+        var entry = new StepEntry(
+                e.stepKey(),
+                e.attempt(),
+                e.stage(),
+                e.section(),
+                e.promptKey(),
+                e.promptVersion(),
+                e.model(),
+                e.input(),
+                Optional.of(new JsonDocument(output)),
+                Optional.of(10L),
+                Optional.of(5L),
+                Optional.empty(),
+                Optional.of(100L),
+                StepStatus.SUCCESS,
+                Optional.empty(),
+                e.instance());
+        return new Step(
+                running.run(),
+                running.client(),
+                entry,
+                Optional.of(new BigDecimal("0.01")),
+                CostSource.PARSED,
+                running.loggedAt(),
+                Optional.of("a warning"));
+    }
+
+    @Test
+    void a_running_attempt_is_finished_in_place_once_and_instances_are_told_apart() {
+        Run run = run();
+        Step jane = prepared(run, "copy", 1, "jane@acme.com", NOW);
+        Step omar = prepared(run, "copy", 2, "omar@acme.com", NOW.plusSeconds(1));
+        append(List.of(jane, omar));
+        assertThat(steps().lastAttempt(run, "copy")).isEqualTo(2);
+        assertThat(steps().lastAttempt(run, "other")).isZero();
+        assertThat(steps().running(run, "copy", "jane@acme.com")).contains(jane);
+        assertThat(steps().running(run)).containsExactly(jane, omar);
+
+        Step done = succeeded(jane, "{\"text\":\"hi jane\"}");
+        assertThat(steps().finish(done)).isTrue();
+        assertThat(steps().finish(done)).isFalse();
+        assertThat(steps().running(run, "copy", "jane@acme.com")).isEmpty();
+        assertThat(steps().find(run.client(), run.id(), List.of(jane.ref()))).containsExactly(done);
+        assertThat(steps().latestSucceeded(run, List.of("copy"))).containsExactly(done);
+        assertThat(steps().succeededKeys(run)).containsExactly("copy");
+
+        Step omarDone = succeeded(omar, "{\"text\":\"hi omar\"}");
+        steps().finish(omarDone);
+        assertThat(steps().latestSucceeded(run, List.of())).containsExactly(done, omarDone);
+    }
+
+    @Test
+    void steps_left_running_past_the_cutoff_time_out_and_a_finish_after_that_changes_nothing() {
+        Run run = run();
+        Step stale = prepared(run, "deep_research", 1, "", NOW.minusSeconds(7200));
+        Step fresh = prepared(run, "writer", 1, "", NOW);
+        append(List.of(stale, fresh));
+        assertThat(steps().timeOut(NOW.minusSeconds(60), 10)).isEqualTo(1);
+        assertThat(steps().timeOut(NOW.minusSeconds(60), 10)).isZero();
+        Step failed = steps().find(run.client(), run.id(), List.of(stale.ref())).get(0);
+        assertThat(failed.entry().status()).isEqualTo(StepStatus.FAILURE);
+        assertThat(failed.entry().error()).contains(StepLog.TIMED_OUT);
+        assertThat(steps().finish(succeeded(stale, "{}"))).isFalse();
+        assertThat(steps().running(run)).containsExactly(fresh);
+    }
 }

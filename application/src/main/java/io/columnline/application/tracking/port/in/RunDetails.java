@@ -4,6 +4,7 @@ import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.run.CacheUse;
 import io.columnline.domain.run.Run;
 import io.columnline.domain.run.Stage;
+import io.columnline.domain.run.Step;
 import io.columnline.domain.run.Totals;
 import java.time.Instant;
 import java.util.List;
@@ -11,12 +12,24 @@ import java.util.Optional;
 
 /**
  * A run as its readers see it: with its client's slug, its stages and what its steps added up to,
- * per stage and in all, as of {@code asOf}, and what its research cache lookups saved.
+ * per stage and in all, as of {@code asOf}, what its research cache lookups saved, and the steps
+ * it is running now ({@code running}).
  */
 public record RunDetails(
-        Run run, ClientSlug client, List<StageDetails> stages, Totals totals, CacheUse cache, Instant asOf) {
+        Run run,
+        ClientSlug client,
+        List<StageDetails> stages,
+        Totals totals,
+        CacheUse cache,
+        Instant asOf,
+        List<Step> running) {
     public RunDetails {
         stages = List.copyOf(stages);
+        running = List.copyOf(running);
+    }
+
+    public RunDetails(Run run, ClientSlug client, List<StageDetails> stages, Totals totals, Instant asOf) {
+        this(run, client, stages, totals, asOf, List.of());
     }
 
     /**
