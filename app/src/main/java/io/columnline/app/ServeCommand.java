@@ -154,7 +154,13 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 60,
                 TimeUnit.MINUTES);
         jobs.scheduleWithFixedDelay(
-                () -> runJob("prune old events", () -> component.events().get().prune()), 2, 60, TimeUnit.MINUTES);
+                () -> runJob(
+                        component,
+                        "prune old events",
+                        () -> component.events().get().prune()),
+                2,
+                60,
+                TimeUnit.MINUTES);
         jobs.scheduleWithFixedDelay(
                 () -> runJob(
                         component,
@@ -173,6 +179,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
                 TimeUnit.MILLISECONDS);
         jobs.scheduleWithFixedDelay(
                 () -> runJob(
+                        component,
                         "time out running steps",
                         () -> component.stepTimeouts().get().timeOutStale()),
                 5,
@@ -226,7 +233,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         Thread opening = Thread.ofPlatform()
                 .daemon()
                 .name("columnline-search-index")
-                .start(() -> runJob("bring the search index up to date", index::bringUpToDate));
+                .start(() -> runJob(component, "bring the search index up to date", index::bringUpToDate));
         try {
             opening.join(1000);
         } catch (InterruptedException e) {

@@ -22,5 +22,7 @@ public abstract class KnowledgeCliModule {
     @IntoSet
     abstract CliCommand index(IndexCommand command);
 
+    @Binds
+    @IntoSet
     abstract CliCommand documents(DocumentsCommand command);
 }

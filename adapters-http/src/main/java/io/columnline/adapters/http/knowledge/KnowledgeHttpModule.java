@@ -18,6 +18,8 @@ public abstract class KnowledgeHttpModule {
     @IntoSet
     abstract Routes search(SearchRoutes routes);
 
+    @Binds
+    @IntoSet
     abstract Routes researchCache(ResearchCacheRoutes routes);
 
     @Binds

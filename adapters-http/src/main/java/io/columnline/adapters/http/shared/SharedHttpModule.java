@@ -22,6 +22,8 @@ public abstract class SharedHttpModule {
     @IntoSet
     abstract Routes console(ConsoleRoutes routes);
 
+    @Binds
+    @IntoSet
     abstract Routes metrics(MetricsRoutes routes);
 
     /** The JSON Schema library reads JSON with Jackson, which only this adapter has. */

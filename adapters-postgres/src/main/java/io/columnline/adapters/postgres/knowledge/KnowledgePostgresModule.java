@@ -25,6 +25,7 @@ public abstract class KnowledgePostgresModule {
     @Binds
     abstract SearchableChunks searchableChunks(JdbiSearchableChunks chunks);
 
+    @Binds
     abstract ResearchCache researchCache(JdbiResearchCache cache);
 
     @Binds

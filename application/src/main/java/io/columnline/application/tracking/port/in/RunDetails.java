@@ -28,8 +28,9 @@ public record RunDetails(
         running = List.copyOf(running);
     }
 
-    public RunDetails(Run run, ClientSlug client, List<StageDetails> stages, Totals totals, Instant asOf) {
-        this(run, client, stages, totals, asOf, List.of());
+    public RunDetails(
+            Run run, ClientSlug client, List<StageDetails> stages, Totals totals, CacheUse cache, Instant asOf) {
+        this(run, client, stages, totals, cache, asOf, List.of());
     }
 
     /**
