@@ -59,6 +59,8 @@ public final class Main implements Callable<Integer> {
         try {
             return cli.execute(args);
         } finally {
+            // a command that searched releases the index (its lock) before the next one in this JVM
+            component.searchIndex().get().close();
             component.lifecycle().close();
         }
     }
