@@ -2,12 +2,8 @@ package io.columnline.adapters.http.shared;
 
 import io.columnline.domain.error.NotFound;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -40,7 +36,8 @@ final class ConsoleRoutes implements Routes {
 
     @Inject
     ConsoleRoutes() {
-        this.chartFolder = "META-INF/resources/webjars/uplot/" + uplotVersion() + "/dist/";
+        this.chartFolder =
+                "META-INF/resources/webjars/uplot/" + JarFiles.webjarVersion("org.webjars.npm", "uplot") + "/dist/";
     }
 
     @Override
@@ -56,7 +53,8 @@ final class ConsoleRoutes implements Routes {
             if (type == null) {
                 throw new NotFound("console file", "uplot/" + name);
             }
-            return new Response(200, loaded.computeIfAbsent("uplot/" + name, f -> read(chartFolder + name)), type);
+            return new Response(
+                    200, loaded.computeIfAbsent("uplot/" + name, f -> JarFiles.read(chartFolder + name)), type);
         });
     }
 
@@ -65,37 +63,11 @@ final class ConsoleRoutes implements Routes {
         if (type == null) {
             throw new NotFound("console file", name);
         }
-        return new Response(200, loaded.computeIfAbsent(name, f -> read("console/" + f)), type);
+        return new Response(200, loaded.computeIfAbsent(name, f -> JarFiles.read("console/" + f)), type);
     }
 
     @Override
     public Optional<String> openApiFragment() {
         return Optional.of("/openapi/console.json");
-    }
-
-    private static String uplotVersion() {
-        Properties pom = new Properties();
-        try (InputStream in = resource("META-INF/maven/org.webjars.npm/uplot/pom.properties")) {
-            pom.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return pom.getProperty("version");
-    }
-
-    private static byte[] read(String path) {
-        try (InputStream in = resource(path)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = ConsoleRoutes.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("the jar lacks " + path);
-        }
-        return in;
     }
 }

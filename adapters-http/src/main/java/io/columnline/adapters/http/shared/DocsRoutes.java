@@ -2,13 +2,9 @@ package io.columnline.adapters.http.shared;
 
 import io.columnline.domain.error.NotFound;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -51,7 +47,8 @@ final class DocsRoutes implements Routes {
 
     @Inject
     DocsRoutes() {
-        this.folder = "META-INF/resources/webjars/swagger-ui/" + webjarVersion() + "/";
+        this.folder =
+                "META-INF/resources/webjars/swagger-ui/" + JarFiles.webjarVersion("org.webjars", "swagger-ui") + "/";
     }
 
     @Override
@@ -64,38 +61,12 @@ final class DocsRoutes implements Routes {
             if (type == null) {
                 throw new NotFound("docs file", file);
             }
-            return new Response(200, loaded.computeIfAbsent(file, f -> read(folder + f)), type);
+            return new Response(200, loaded.computeIfAbsent(file, f -> JarFiles.read(folder + f)), type);
         });
     }
 
     @Override
     public Optional<String> openApiFragment() {
         return Optional.of("/openapi/docs.json");
-    }
-
-    private static String webjarVersion() {
-        Properties pom = new Properties();
-        try (InputStream in = resource("META-INF/maven/org.webjars/swagger-ui/pom.properties")) {
-            pom.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return pom.getProperty("version");
-    }
-
-    private static byte[] read(String path) {
-        try (InputStream in = resource(path)) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static InputStream resource(String path) {
-        InputStream in = DocsRoutes.class.getClassLoader().getResourceAsStream(path);
-        if (in == null) {
-            throw new IllegalStateException("the Swagger UI webjar lacks " + path);
-        }
-        return in;
     }
 }
