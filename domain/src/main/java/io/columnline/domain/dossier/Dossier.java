@@ -33,7 +33,8 @@ public record Dossier(
         Optional<DossierId> supersededBy,
         String publishedWith,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<String> externalId) {
 
     public Dossier {
         Objects.requireNonNull(id, "id");
@@ -51,10 +52,12 @@ public record Dossier(
         Objects.requireNonNull(publishedWith, "publishedWith");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(externalId, "externalId");
     }
 
     /**
-     * The dossier a run becomes: released now, or scheduled when its release date is after today in
+     * The dossier a run becomes, under the dossier id its scenario carried ({@code DOSS_…}) when it
+     * carried one: released now, or scheduled when its release date is after today in
      * the client's time zone.
      */
     public static Dossier publish(
@@ -86,7 +89,8 @@ public record Dossier(
                 Optional.empty(),
                 options.fingerprint(),
                 now,
-                now);
+                now,
+                run.carriedDossierId());
     }
 
     /** Scheduled or released: not yet replaced by a newer dossier. */
@@ -135,7 +139,8 @@ public record Dossier(
                 Optional.of(newer),
                 publishedWith,
                 createdAt,
-                now);
+                now,
+                externalId);
     }
 
     /** Releases a scheduled dossier; any other answers unchanged. */
@@ -158,7 +163,8 @@ public record Dossier(
                 supersededBy,
                 publishedWith,
                 createdAt,
-                now);
+                now,
+                externalId);
     }
 
     /** A change of list membership is a change of the dossier for readers polling {@code updated_since}. */
@@ -178,6 +184,7 @@ public record Dossier(
                 supersededBy,
                 publishedWith,
                 createdAt,
-                now);
+                now,
+                externalId);
     }
 }

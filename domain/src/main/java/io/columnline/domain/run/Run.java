@@ -4,6 +4,7 @@ import io.columnline.domain.client.ClientId;
 import io.columnline.domain.error.Conflict;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.json.JsonValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -65,6 +66,19 @@ public record Run(
 
     public Optional<RunPipeline> pipeline() {
         return launch.pipeline();
+    }
+
+    /**
+     * The dossier id the run's scenario carries, {@code input_data.dossier_id} (the origin's {@code
+     * DOSS_…}): its steps see it, and its dossier takes it as its external id.
+     */
+    public Optional<String> carriedDossierId() {
+        return launch.inputData()
+                .map(JsonValue::of)
+                .flatMap(v -> v instanceof JsonValue.Obj o ? o.get("dossier_id") : Optional.empty())
+                .flatMap(v ->
+                        v instanceof JsonValue.Str s ? Optional.of(s.value().strip()) : Optional.empty())
+                .filter(id -> !id.isEmpty() && id.length() <= 200);
     }
 
     public static Run start(

@@ -21,4 +21,8 @@ public abstract class OriginHttpModule {
     @Binds
     @IntoSet
     abstract Routes publish(OriginPublishRoutes routes);
+
+    @Binds
+    @IntoSet
+    abstract Routes steps(OriginStepRoutes routes);
 }

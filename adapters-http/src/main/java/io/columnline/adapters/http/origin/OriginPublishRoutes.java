@@ -50,6 +50,7 @@ final class OriginPublishRoutes implements Routes {
             answer.put("success", true);
             answer.put("run_id", runId);
             answer.put("production_dossier_id", dossier.id().toString());
+            answer.put("dossier_id", dossier.externalId().orElse(null));
             answer.put("production_batch_id", details.batch().id().toString());
             answer.put("batch_name", details.batch().name());
             answer.put("contacts_created", details.contacts().size());

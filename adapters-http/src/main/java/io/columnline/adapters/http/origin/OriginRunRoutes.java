@@ -10,9 +10,6 @@ import io.columnline.adapters.http.shared.Router;
 import io.columnline.adapters.http.shared.Routes;
 import io.columnline.adapters.http.shared.SharedViews.ContactView;
 import io.columnline.application.prospects.port.in.RunContactsUseCase;
-import io.columnline.application.shared.Cursor;
-import io.columnline.application.shared.Page;
-import io.columnline.application.shared.PageRequest;
 import io.columnline.application.tracking.port.in.FinishRunUseCase;
 import io.columnline.application.tracking.port.in.ReadRunsUseCase;
 import io.columnline.application.tracking.port.in.ReadStepsUseCase;
@@ -58,6 +55,13 @@ final class OriginRunRoutes implements Routes {
 
     private static final DateTimeFormatter RUN_ID =
             DateTimeFormatter.ofPattern("'RUN_'yyyyMMdd'_'HHmmss").withZone(ZoneOffset.UTC);
+    /**
+     * The origin numbered dossiers {@code DOSS_YYYYMMDD_NNNN} by a counter of its own; Columnline
+     * takes the run's time instead, which is unique wherever the run's id is.
+     */
+    private static final DateTimeFormatter DOSSIER_ID =
+            DateTimeFormatter.ofPattern("'DOSS_'yyyyMMdd'_'HHmmss").withZone(ZoneOffset.UTC);
+
     private static final int MAX_SAME_SECOND = 100;
 
     private final StartRunUseCase start;
@@ -115,8 +119,12 @@ final class OriginRunRoutes implements Routes {
         Optional<String> triggeredBy = Optional.of(body.text("triggered_by").orElse("make.com"));
         Instant now = clock.instant();
         String base = RUN_ID.format(now);
+        String dossierBase = DOSSIER_ID.format(now);
         for (int n = 1; n <= MAX_SAME_SECOND; n++) {
             String runId = n == 1 ? base : base + "_" + n;
+            String dossierId = n == 1 ? dossierBase : dossierBase + "_" + n;
+            ObjectNode inputData = Json.object();
+            inputData.put("dossier_id", dossierId);
             try {
                 var started = start.start(new StartRunUseCase.Command(
                         r.caller(),
@@ -126,13 +134,13 @@ final class OriginRunRoutes implements Routes {
                         Optional.of(runId),
                         Optional.empty(),
                         triggeredBy,
-                        Optional.empty()));
+                        Optional.of(Json.document(inputData))));
                 if (!started.created()) {
                     continue; // a run of this client took this second's id already
                 }
                 ObjectNode answer = answer(true, "run " + runId + " started", body);
                 answer.put("run_id", runId);
-                answer.putNull("dossier_id");
+                answer.put("dossier_id", dossierId);
                 answer.put("client_id", client);
                 answer.put("started_at", started.run().run().startedAt().toString());
                 return Response.ok(answer);
@@ -151,13 +159,11 @@ final class OriginRunRoutes implements Routes {
         String runId = body.required("run_id", "the scenario's run id, e.g. RUN_20260114_002901");
         String client = body.required("client_id", "the client's id, e.g. CLT_EXAMPLE_001, or its slug");
         Seed seed = seed(body);
-        unstored(body, "dossier_id");
-        // the origin's config snapshot is what the run was started with: Columnline's input_data
-        Optional<JsonDocument> inputData = body.json("config_snapshot").map(c -> {
-            ObjectNode data = Json.object();
-            data.set("config_snapshot", c);
-            return Json.document(data);
-        });
+        // the origin's config snapshot and dossier id are what the run was started with: its input_data
+        ObjectNode data = Json.object();
+        body.json("config_snapshot").ifPresent(c -> data.set("config_snapshot", c));
+        body.text("dossier_id").ifPresent(d -> data.put("dossier_id", d));
+        Optional<JsonDocument> inputData = data.isEmpty() ? Optional.empty() : Optional.of(Json.document(data));
         body.text("status")
                 .filter(s -> !s.equals("running") && !s.equals("pending"))
                 .ifPresent(s -> {
@@ -329,27 +335,11 @@ final class OriginRunRoutes implements Routes {
     }
 
     private List<Step> allSteps(Caller caller, RunDetails run) {
-        List<Step> all = new ArrayList<>();
-        Optional<Cursor> cursor = Optional.empty();
-        do {
-            Page<Step> page = steps.list(
-                    caller,
-                    run.run().id(),
-                    new ReadStepsUseCase.Query(Optional.empty(), Optional.empty()),
-                    new PageRequest(PageRequest.MAX_LIMIT, cursor));
-            all.addAll(page.items());
-            cursor = page.next();
-        } while (cursor.isPresent());
-        return all;
+        return OriginRuns.allSteps(steps, caller, run);
     }
 
-    /** Each step's place in the run's log, from 1: what its {@code STEP_<run>_NN} id counts. */
     private static Map<String, Integer> positions(List<Step> all) {
-        Map<String, Integer> positions = new LinkedHashMap<>();
-        for (int i = 0; i < all.size(); i++) {
-            positions.put(all.get(i).ref().toString(), i + 1);
-        }
-        return positions;
+        return OriginRuns.positions(all);
     }
 
     private static ObjectNode output(String runId, Step step, Map<String, Integer> positions) {
@@ -465,6 +455,7 @@ final class OriginRunRoutes implements Routes {
         ObjectNode row = Json.object();
         row.put("run_id", runId);
         row.put("client_id", details.client().value());
+        row.put("dossier_id", OriginRuns.dossierId(run).orElse(null));
         row.put("status", OriginRuns.status(run.status()));
         row.set("seed_data", Json.node(run.seed().document()));
         row.put("started_at", run.startedAt().toString());

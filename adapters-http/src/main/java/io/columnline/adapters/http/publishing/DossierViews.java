@@ -58,6 +58,7 @@ final class DossierViews {
     /** {@code updated} is true for a dossier that replaced an earlier one: the app's "Updated" badge. */
     record DossierView(
             String id,
+            String externalId,
             String client,
             String clientId,
             String runId,
@@ -81,6 +82,7 @@ final class DossierViews {
                     details.dossier(), details.client(), details.batch().name(), details.lists()));
             return new DossierView(
                     l.id(),
+                    l.externalId(),
                     l.client(),
                     l.clientId(),
                     l.runId(),
@@ -101,8 +103,10 @@ final class DossierViews {
         }
     }
 
+    /** {@code externalId} is the dossier id its run's scenario carried (the origin's {@code DOSS_…}), if any. */
     record ListedDossierView(
             String id,
+            String externalId,
             String client,
             String clientId,
             String runId,
@@ -122,6 +126,7 @@ final class DossierViews {
             Dossier d = listed.dossier();
             return new ListedDossierView(
                     d.id().toString(),
+                    d.externalId().orElse(null),
                     listed.client().value(),
                     d.client().toString(),
                     d.run().toString(),

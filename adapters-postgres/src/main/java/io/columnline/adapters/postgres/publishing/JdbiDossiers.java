@@ -41,7 +41,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 final class JdbiDossiers implements Dossiers {
     static final String COLUMNS = "d.id, d.client_id, d.run_id, d.batch_id, d.company_name, d.company_domain,"
             + " d.company_id, d.pipeline_version, d.status, d.release_date, d.release_at, d.released_at,"
-            + " d.supersedes_dossier_id, d.superseded_by_dossier_id, d.published_with, d.created_at, d.updated_at";
+            + " d.supersedes_dossier_id, d.superseded_by_dossier_id, d.published_with, d.created_at, d.updated_at,"
+            + " d.external_id";
 
     /** The filters of {@link Query}, over {@code dossiers d}; bind them with {@link #bindQuery}. */
     static final String WHERE = " WHERE (CAST(:client AS uuid) IS NULL OR d.client_id = CAST(:client AS uuid))"
@@ -66,10 +67,10 @@ final class JdbiDossiers implements Dossiers {
             INSERT INTO dossiers (id, client_id, run_id, batch_id, company_name, company_name_key, company_domain,
                                   company_id, pipeline_version, status, release_date, release_at, released_at,
                                   supersedes_dossier_id, superseded_by_dossier_id, published_with, created_at,
-                                  updated_at, sections, export_columns, export_cells)
+                                  updated_at, sections, export_columns, export_cells, external_id)
             VALUES (:id, :client, :run, :batch, :name, :nameKey, :domain, :companyId, :version, :status, :releaseDate,
                     :releaseAt, :releasedAt, CAST(:supersedes AS uuid), CAST(:supersededBy AS uuid), :publishedWith,
-                    :created, :updated, CAST(:sections AS json), :columns, :cells)
+                    :created, :updated, CAST(:sections AS json), :columns, :cells, :externalId)
             """;
 
     @Override
@@ -123,7 +124,8 @@ final class JdbiDossiers implements Dossiers {
                 .bind("updated", Rows.offset(d.updatedAt()))
                 .bind("sections", sectionsJson(ordered))
                 .bind("columns", columns.append(']').toString())
-                .bind("cells", cells.toString());
+                .bind("cells", cells.toString())
+                .bind("externalId", d.externalId().orElse(null));
     }
 
     /** The sections as the JSON array the dossier row keeps; each content is the writer's text as is. */
@@ -323,6 +325,7 @@ final class JdbiDossiers implements Dossiers {
                 Rows.optionalUuid(rs, "superseded_by_dossier_id").map(DossierId::new),
                 rs.getString("published_with"),
                 Rows.instant(rs, "created_at"),
-                Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "updated_at"),
+                Rows.optionalString(rs, "external_id"));
     }
 }

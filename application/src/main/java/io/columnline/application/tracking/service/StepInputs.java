@@ -1,6 +1,7 @@
 package io.columnline.application.tracking.service;
 
 import io.columnline.domain.client.Client;
+import io.columnline.domain.client.ClientConfigs;
 import io.columnline.domain.json.JsonValue;
 import io.columnline.domain.json.JsonValue.Arr;
 import io.columnline.domain.json.JsonValue.Obj;
@@ -115,19 +116,21 @@ final class StepInputs {
 
     /** The dossier id a scenario carries ({@code input_data.dossier_id}), else the run's id: one run, one dossier. */
     private static JsonValue dossierId(Run run) {
-        Optional<JsonValue> given = run.launch()
-                .inputData()
-                .map(JsonValue::of)
-                .flatMap(v -> v instanceof Obj o ? o.get("dossier_id") : Optional.empty());
-        return given.orElse(new Str(run.id().toString()));
+        return new Str(run.carriedDossierId().orElse(run.id().toString()));
     }
 
     /**
      * The client's profile, until knowledge documents land: {@code icp_config} (its JSON), {@code
-     * industry_research}, {@code research_context}, {@code name}, {@code slug}, else a field of the
-     * icp_config object.
+     * industry_research}, {@code research_context}, {@code name}, {@code slug}, one of the client's
+     * configs ({@code icp_config_compressed}, ...), else a field of the icp_config object.
      */
     private static Optional<JsonValue> profile(Client client, String field) {
+        if (ClientConfigs.NAMES.contains(field)) {
+            Optional<JsonValue> config = client.configs().get(field).map(JsonValue::of);
+            if (config.isPresent()) {
+                return config;
+            }
+        }
         return switch (field) {
             case "icp_config" -> Optional.of(JsonValue.of(client.profile().icpConfig()));
             case "industry_research" -> text(client.profile().industryResearch());

@@ -97,29 +97,56 @@ public final class StepLoopService implements StepLoopUseCase {
         this.clock = clock;
     }
 
-    /** A run with its pipeline's definition. */
-    private record Followed(Run run, RunPipeline pipeline, PipelineDefinition definition) {
+    /** A run with its pipeline's definition, when it follows one. */
+    private record Followed(Run run, Optional<RunPipeline> pipeline, Optional<PipelineDefinition> definition) {
+        /** The step as prepare needs it: defined by the run's pipeline, else 404 (409 without a pipeline). */
         PipelineDefinition.Step step(String key) {
-            return definition
-                    .step(key)
+            RunPipeline followed = pipeline.orElseThrow(() -> new Conflict("run " + run.id()
+                    + " follows no pipeline definition, so the server cannot prepare a step; start the run with"
+                    + " \"pipeline\", or log its steps with POST /api/v1/runs/" + run.id() + "/steps"));
+            return defined(key)
                     .orElseThrow(() -> new NotFound(
-                            "step of pipeline " + pipeline.key() + " v" + pipeline.version(),
+                            "step of pipeline " + followed.key() + " v" + followed.version(),
                             key.toLowerCase(Locale.ROOT)));
         }
 
+        Optional<PipelineDefinition.Step> defined(String key) {
+            return definition.flatMap(d -> d.step(key));
+        }
+
         String stage(PipelineDefinition.Step step) {
-            return step.stage().flatMap(definition::stageName).orElse("pipeline");
+            return step.stage()
+                    .flatMap(s -> definition.flatMap(d -> d.stageName(s)))
+                    .orElse("pipeline");
         }
     }
 
     private Followed followed(Caller caller, RunId id, String action) {
-        Run run = access.lockedShared(caller, id);
+        return followed(caller, id, action, false);
+    }
+
+    /**
+     * {@code exclusive} takes the run's update lock at once instead of its share lock: a completion
+     * that names the run's company updates the run, and two transactions that each held the share
+     * lock and then asked for the update lock would deadlock.
+     */
+    /** Whether completing any of these steps may name the run's company: read before any lock is taken. */
+    private boolean namesCompany(Caller caller, RunId id, List<Completion> completions) {
+        Run seen = access.visible(caller, id);
+        if (seen.seed().hasCompany() || seen.pipeline().isEmpty()) {
+            return false;
+        }
+        PipelineDefinition definition = pipelines.definition(seen.pipeline().get());
+        return completions.stream()
+                .flatMap(c -> definition.step(c.stepKey().strip()).stream())
+                .anyMatch(s -> s.effects().stream().anyMatch(e -> e instanceof Effect.Seed));
+    }
+
+    private Followed followed(Caller caller, RunId id, String action, boolean exclusive) {
+        Run run = exclusive ? access.locked(caller, id) : access.lockedShared(caller, id);
         run.requireRunning(action);
-        RunPipeline pipeline = run.pipeline()
-                .orElseThrow(() -> new Conflict("run " + id + " follows no pipeline definition, so the server cannot "
-                        + action + "; start the run with \"pipeline\", or log its steps with POST /api/v1/runs/" + id
-                        + "/steps"));
-        return new Followed(run, pipeline, pipelines.definition(pipeline));
+        Optional<RunPipeline> pipeline = run.pipeline();
+        return new Followed(run, pipeline, pipeline.map(pipelines::definition));
     }
 
     @Override
@@ -150,35 +177,15 @@ public final class StepLoopService implements StepLoopUseCase {
                 ? prompt.content().modelParams()
                 : step.modelParams();
         JsonDocument input = inputs.object().document();
-        Step running = null;
-        for (int tries = 0; running == null; tries++) {
-            if (tries == ATTEMPT_TRIES) {
-                throw new Conflict("step " + step.key() + " is being prepared by too many callers at once; try again");
-            }
-            int attempt = log.lastAttempt(f.run(), step.key()) + 1;
-            var entry = new StepEntry(
-                    step.key(),
-                    attempt,
-                    f.stage(step),
-                    Optional.empty(),
-                    Optional.of(prompt.key().value()),
-                    Optional.of(prompt.version()),
-                    model,
-                    Optional.of(input),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    StepStatus.RUNNING,
-                    Optional.empty(),
-                    instance);
-            Step candidate = new Step(f.run().id(), f.run().client(), entry, Optional.empty(), CostSource.NONE, now);
-            Appended appended = appended(f.run().id(), log.append(List.of(candidate)));
-            if (appended.created()) {
-                running = appended.stored();
-            }
-        }
+        Step running = appendRunning(
+                f,
+                step.key(),
+                f.stage(step),
+                Optional.of(prompt.key().value()),
+                Optional.of(prompt.version()),
+                model,
+                Optional.of(input),
+                instance);
         return new Prepared(
                 step.key(),
                 instance,
@@ -210,8 +217,10 @@ public final class StepLoopService implements StepLoopUseCase {
     @Override
     public Completed complete(Caller caller, RunId id, Completion completion) {
         String instance = instance(completion.instance());
-        return transactions.inTransaction(
-                () -> complete(caller, followed(caller, id, "complete a step"), completion, instance));
+        return transactions.inTransaction(() -> {
+            boolean exclusive = namesCompany(caller, id, List.of(completion));
+            return complete(caller, followed(caller, id, "complete a step", exclusive), completion, instance);
+        });
     }
 
     @Override
@@ -220,7 +229,7 @@ public final class StepLoopService implements StepLoopUseCase {
         List<String> nextInstances =
                 next.stream().map(p -> instance(p.instance())).toList();
         return transactions.inTransaction(() -> {
-            Followed f = followed(caller, id, "complete a step");
+            Followed f = followed(caller, id, "complete a step", namesCompany(caller, id, List.of(completion)));
             Completed completed = complete(caller, f, completion, instance);
             Followed after = new Followed(access.lockedShared(caller, id), f.pipeline(), f.definition());
             List<Prepared> prepared = new ArrayList<>();
@@ -231,8 +240,96 @@ public final class StepLoopService implements StepLoopUseCase {
         });
     }
 
-    private Completed complete(Caller caller, Followed f, Completion c, String instance) {
-        PipelineDefinition.Step step = f.step(c.stepKey());
+    @Override
+    public List<Prepared> prepareAll(Caller caller, RunId id, List<Preparation> preparations) {
+        List<String> instances =
+                preparations.stream().map(p -> instance(p.instance())).toList();
+        return transactions.inTransaction(() -> {
+            Followed f = followed(caller, id, "prepare a step");
+            List<Prepared> prepared = new ArrayList<>();
+            for (int i = 0; i < preparations.size(); i++) {
+                prepared.add(prepare(f, preparations.get(i), instances.get(i)));
+            }
+            return prepared;
+        });
+    }
+
+    @Override
+    public List<Completed> completeAll(Caller caller, RunId id, List<Completion> completions) {
+        List<String> instances =
+                completions.stream().map(c -> instance(c.instance())).toList();
+        return transactions.inTransaction(() -> {
+            boolean exclusive = namesCompany(caller, id, completions);
+            List<Completed> completed = new ArrayList<>();
+            for (int i = 0; i < completions.size(); i++) {
+                // each completion sees the run as the ones before it left it (a seed effect names the company)
+                Followed f = followed(caller, id, "complete a step", exclusive);
+                completed.add(complete(caller, f, completions.get(i), instances.get(i)));
+            }
+            return completed;
+        });
+    }
+
+    @Override
+    public Step begin(Caller caller, RunId id, Beginning beginning) {
+        String instance = instance(beginning.instance());
+        return transactions.inTransaction(() -> {
+            Followed f = followed(caller, id, "log a step");
+            String key = key(beginning.stepKey());
+            Optional<Step> running = log.running(f.run(), key, instance);
+            if (running.isPresent()) {
+                return running.get();
+            }
+            Optional<PipelineDefinition.Step> step = f.defined(key);
+            Optional<String> model = beginning.model().or(() -> step.flatMap(PipelineDefinition.Step::model));
+            Optional<String> prompt = step.map(s -> s.promptKey().value());
+            String stage = step.map(f::stage).orElse("pipeline");
+            return appendRunning(f, key, stage, prompt, Optional.empty(), model, beginning.input(), instance);
+        });
+    }
+
+    /** Records the next attempt of the step key as {@code running}; concurrent callers each get their own. */
+    private Step appendRunning(
+            Followed f,
+            String key,
+            String stage,
+            Optional<String> promptKey,
+            Optional<Integer> promptVersion,
+            Optional<String> model,
+            Optional<JsonDocument> input,
+            String instance) {
+        Instant now = clock.instant();
+        for (int tries = 0; tries < ATTEMPT_TRIES; tries++) {
+            int attempt = log.lastAttempt(f.run(), key) + 1;
+            var entry = new StepEntry(
+                    key,
+                    attempt,
+                    stage,
+                    Optional.empty(),
+                    promptKey,
+                    promptVersion,
+                    model,
+                    input,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    StepStatus.RUNNING,
+                    Optional.empty(),
+                    instance);
+            Step candidate = new Step(f.run().id(), f.run().client(), entry, Optional.empty(), CostSource.NONE, now);
+            Appended appended = appended(f.run().id(), log.append(List.of(candidate)));
+            if (appended.created()) {
+                return appended.stored();
+            }
+        }
+        throw new Conflict("step " + key + " is being prepared by too many callers at once; try again");
+    }
+
+    private Completed complete(Caller caller, Followed f, Completion c, String given) {
+        String key = key(c.stepKey());
+        Optional<PipelineDefinition.Step> step = f.defined(key);
         if (c.output() == null) {
             throw new Invalid("output", "is required: the step's output, or the whole provider response");
         }
@@ -244,14 +341,32 @@ public final class StepLoopService implements StepLoopUseCase {
         }
         Instant now = clock.instant();
         List<String> warnings = new ArrayList<>();
-        Optional<Step> running = log.running(f.run(), step.key(), instance);
+        if (step.isEmpty()) {
+            warnings.add(f.pipeline()
+                            .map(p -> "step " + key + " is not in pipeline " + p.key() + " v" + p.version())
+                            .orElse("run " + f.run().id() + " follows no pipeline")
+                    + ": stored without effects");
+        }
+        Optional<Step> running = c.attempt().isPresent()
+                ? log
+                        .find(
+                                f.run().client(),
+                                f.run().id(),
+                                List.of(new StepEntry.StepRef(key, c.attempt().get())))
+                        .stream()
+                        .filter(s -> s.entry().status() == StepStatus.RUNNING)
+                        .findFirst()
+                : log.running(f.run(), key, given);
+        String instance = running.map(r -> r.entry().instance()).orElse(given);
+        Optional<Step> replayed = running.isPresent() ? Optional.empty() : sameFinished(f, key, instance, c, status);
         ProviderResponse response = ProviderResponse.read(Optional.of(c.output()));
         Optional<Long> latency = c.latencyMs()
                 .or(response::latencyMs)
                 .or(() -> running.map(r -> Duration.between(r.loggedAt(), now).toMillis()));
-        Step stored = null;
+        Step stored = replayed.orElse(null);
         if (running.isPresent()) {
-            Step finished = finished(f, step, running.get().entry().attempt(), running, c, status, latency, instance);
+            Step finished =
+                    finished(f, key, step, running.get().entry().attempt(), running, c, status, latency, instance);
             finished = new Step(
                     finished.run(),
                     finished.client(),
@@ -267,29 +382,34 @@ public final class StepLoopService implements StepLoopUseCase {
         boolean prepared = stored != null;
         for (int tries = 0; stored == null; tries++) {
             if (tries == ATTEMPT_TRIES) {
-                throw new Conflict("step " + step.key() + " is being completed by too many callers at once; try again");
+                throw new Conflict("step " + key + " is being completed by too many callers at once; try again");
             }
-            int attempt = log.lastAttempt(f.run(), step.key()) + 1;
-            Step fresh = finished(f, step, attempt, Optional.empty(), c, status, latency, instance);
+            int attempt = log.lastAttempt(f.run(), key) + 1;
+            Step fresh = finished(f, key, step, attempt, Optional.empty(), c, status, latency, instance);
             Appended appended = appended(f.run().id(), log.append(List.of(fresh)));
             if (appended.created()) {
                 stored = appended.stored();
-                warnings.add("step " + step.key() + (instance.isEmpty() ? "" : " instance " + instance)
+                warnings.add("step " + key + (instance.isEmpty() ? "" : " instance " + instance)
                         + " had no running attempt (it was never prepared, or it timed out): stored as attempt "
                         + attempt);
             }
+        }
+        if (replayed.isPresent()) {
+            warnings.add("step " + key + " attempt " + stored.entry().attempt()
+                    + " was completed with this output before: answered as stored, nothing written");
         }
         stored.warning().ifPresent(warnings::add);
         Optional<JsonValue> clean = stored.entry().output().map(o -> ProviderResponse.clean(JsonValue.of(o)));
         Optional<JsonDocument> items = Optional.empty();
         List<JsonDocument> people = new ArrayList<>();
-        if (status == StepStatus.SUCCESS && clean.isPresent()) {
-            items = effects(caller, f, step, clean.get(), people, warnings);
+        if (status == StepStatus.SUCCESS && clean.isPresent() && step.isPresent()) {
+            items = effects(caller, f, step.get(), clean.get(), people, warnings, replayed.isPresent());
         }
         Set<String> succeeded = log.succeededKeys(f.run());
         Run run = status == StepStatus.SUCCESS ? runs.byId(f.run().id()).orElse(f.run()) : f.run();
         Client client = clients.byId(run.client());
-        List<String> ready = f.definition().steps().stream()
+        List<String> ready = f.definition().stream()
+                .flatMap(d -> d.steps().stream())
                 .filter(s -> !succeeded.contains(s.key()))
                 .filter(s -> StepInputs.ready(s, run, client, succeeded, now))
                 .map(PipelineDefinition.Step::key)
@@ -297,9 +417,29 @@ public final class StepLoopService implements StepLoopUseCase {
         return new Completed(stored, clean.map(JsonValue::document), items, people, ready, warnings, prepared);
     }
 
+    /**
+     * The newest attempt of the step key and instance when it is finished with this very output and
+     * status: a completion sent again, whose first answer the caller did not get.
+     */
+    private Optional<Step> sameFinished(Followed f, String key, String instance, Completion c, StepStatus status) {
+        int last = log.lastAttempt(f.run(), key);
+        if (last == 0) {
+            return Optional.empty();
+        }
+        return log.find(f.run().client(), f.run().id(), List.of(new StepEntry.StepRef(key, last))).stream()
+                .filter(s -> s.entry().instance().equals(instance))
+                .filter(s -> s.entry().status() == status)
+                .filter(s -> s.entry()
+                        .output()
+                        .map(o -> JsonValue.of(o).equals(JsonValue.of(c.output())))
+                        .orElse(false))
+                .findFirst();
+    }
+
     private Step finished(
             Followed f,
-            PipelineDefinition.Step step,
+            String key,
+            Optional<PipelineDefinition.Step> step,
             int attempt,
             Optional<Step> running,
             Completion c,
@@ -308,14 +448,14 @@ public final class StepLoopService implements StepLoopUseCase {
             String instance) {
         Optional<StepEntry> was = running.map(Step::entry);
         var entry = new StepEntry(
-                step.key(),
+                key,
                 attempt,
-                f.stage(step),
+                was.map(StepEntry::stage).orElseGet(() -> step.map(f::stage).orElse("pipeline")),
                 Optional.empty(),
                 was.flatMap(StepEntry::promptKey)
-                        .or(() -> Optional.of(step.promptKey().value())),
+                        .or(() -> step.map(s -> s.promptKey().value())),
                 was.flatMap(StepEntry::promptVersion),
-                was.flatMap(StepEntry::model).or(step::model),
+                was.flatMap(StepEntry::model).or(() -> step.flatMap(PipelineDefinition.Step::model)),
                 was.flatMap(StepEntry::input),
                 Optional.of(c.output()),
                 c.tokensInput(),
@@ -330,6 +470,10 @@ public final class StepLoopService implements StepLoopUseCase {
             entry = withModel(entry, Optional.empty());
         }
         return Step.log(f.run().id(), f.run().client(), entry, prices.current(), clock.instant());
+    }
+
+    private static String key(String stepKey) {
+        return stepKey.strip().toLowerCase(Locale.ROOT);
     }
 
     private static StepEntry withModel(StepEntry e, Optional<String> model) {
@@ -359,18 +503,23 @@ public final class StepLoopService implements StepLoopUseCase {
             PipelineDefinition.Step step,
             JsonValue clean,
             List<JsonDocument> people,
-            List<String> warnings) {
+            List<String> warnings,
+            boolean replay) {
         Optional<JsonDocument> items = Optional.empty();
         Map<String, List<Obj>> peopleAt = new LinkedHashMap<>();
         for (Effect effect : step.effects()) {
             switch (effect) {
                 case Effect.Section section -> checkSection(section, clean, warnings);
                 case Effect.Contacts found -> {
-                    List<Obj> kept = contacts(caller, f.run(), found, clean, warnings);
+                    List<Obj> kept = contacts(caller, f.run(), found, clean, warnings, replay);
                     peopleAt.put(found.pointer(), kept);
                     kept.forEach(o -> people.add(o.document()));
                 }
-                case Effect.Seed seed -> nameCompany(caller, f.run(), seed, clean, warnings);
+                case Effect.Seed seed -> {
+                    if (!replay) {
+                        nameCompany(caller, f.run(), seed, clean, warnings);
+                    }
+                }
                 case Effect.Items list -> {
                     List<Obj> filtered = peopleAt.get(list.pointer());
                     Optional<JsonValue> value = clean.at(list.pointer());
@@ -409,7 +558,9 @@ public final class StepLoopService implements StepLoopUseCase {
                         "section " + key + problem.pointer() + ": " + problem.message() + " (publish will refuse it)"));
     }
 
-    private List<Obj> contacts(Caller caller, Run run, Effect.Contacts found, JsonValue clean, List<String> warnings) {
+    /** The people the output names; stored as the run's contacts unless this is a replay, which stored them before. */
+    private List<Obj> contacts(
+            Caller caller, Run run, Effect.Contacts found, JsonValue clean, List<String> warnings, boolean replay) {
         Optional<JsonValue> at = clean.at(found.pointer());
         if (at.isEmpty() || !(at.get() instanceof JsonValue.Arr)) {
             warnings.add("contacts: the output has no array at " + found.pointer());
@@ -428,7 +579,7 @@ public final class StepLoopService implements StepLoopUseCase {
                         + e.getMessage());
             }
         }
-        if (!drafts.isEmpty()) {
+        if (!drafts.isEmpty() && !replay) {
             contacts.addFound(caller, run.id(), drafts);
         }
         return kept;
