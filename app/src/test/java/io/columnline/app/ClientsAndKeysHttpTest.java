@@ -200,6 +200,43 @@ class ClientsAndKeysHttpTest {
     }
 
     @Test
+    void a_client_s_default_pipeline_is_a_field_the_runs_follow_and_its_profile_texts_may_be_json() {
+        APP.clientWithKey("piped");
+        String definition = """
+            {"stages": [{"number": 1, "name": "only"}],
+             "steps": [{"key": "one", "stage": 1, "prompt_key": "piped.one", "model": "gpt-4.1"}]}""";
+        assertThat(APP.put("/api/v1/pipelines/piped.flow", ADMIN_KEY, definition)
+                        .status())
+                .isEqualTo(201);
+        var bad = APP.put("/api/v1/clients/piped", ADMIN_KEY, "{\"default_pipeline\": \"Not A Key!\"}");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.body()).contains("default_pipeline");
+        var set = APP.put("/api/v1/clients/piped", ADMIN_KEY, """
+            {"default_pipeline": "piped.flow", "research_context": {"buyers": ["COO", "CFO"]},
+             "industry_research": "plain text stays text"}""");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        assertThat(set.json().get("default_pipeline").asText()).isEqualTo("piped.flow");
+        assertThat(set.json().get("research_context").get("buyers").get(1).asText())
+                .isEqualTo("CFO");
+        assertThat(set.json().get("industry_research").asText()).isEqualTo("plain text stays text");
+        var unchanged = APP.put("/api/v1/clients/piped", ADMIN_KEY, "{\"default_pipeline\": \"piped.flow\"}");
+        assertThat(unchanged.json().get("updated_at").asText())
+                .isEqualTo(set.json().get("updated_at").asText());
+
+        var run = APP.post("/api/v1/runs", ADMIN_KEY, "{\"client\": \"piped\"}");
+        assertThat(run.status()).as(run.body()).isEqualTo(201);
+        assertThat(run.json().get("pipeline").get("key").asText()).isEqualTo("piped.flow");
+
+        var cleared = APP.put("/api/v1/clients/piped", ADMIN_KEY, "{\"default_pipeline\": \"\"}");
+        assertThat(cleared.json().get("default_pipeline").isNull()).isTrue();
+        var plain = APP.post("/api/v1/runs", ADMIN_KEY, "{\"client\": \"piped\"}");
+        assertThat(plain.json().get("pipeline").isNull()).isTrue();
+        var wrongType = APP.put("/api/v1/clients/piped", ADMIN_KEY, "{\"research_context\": 42}");
+        assertThat(wrongType.status()).isEqualTo(422);
+        assertThat(wrongType.body()).contains("research_context");
+    }
+
+    @Test
     void me_names_the_calling_key_its_kind_and_its_client() {
         String key = APP.clientWithKey("whoami");
         var mine = APP.get("/api/v1/me", key).json();

@@ -44,10 +44,21 @@ class OriginPipelineEndToEndTest {
         key = APP.clientWithKey("origin-v2");
         Reply client = APP.put("/api/v1/clients/origin-v2", ADMIN_KEY, """
             {"name": "Example Client", "timezone": "UTC", "external_id": "CLT_EXAMPLE_001",
-             "icp_config": {"default_pipeline": "columnline-v2.main"},
+             "default_pipeline": "columnline-v2.main",
+             "industry_research": {"market": "DACH construction", "growth": 0.04},
              "configs": {"icp_config_compressed": "mid-size builders in DACH",
                          "industry_research_compressed": "construction demand up 4%"}}""");
         assertThat(client.status()).as(client.body()).isEqualTo(200);
+        assertThat(client.json().get("default_pipeline").asText()).isEqualTo("columnline-v2.main");
+    }
+
+    @Test
+    void the_configs_answer_industry_research_as_the_json_object_it_was_sent_as() {
+        JsonNode configs =
+                ok("GET", "/columnline/configs/CLT_EXAMPLE_001", null).get("client");
+        assertThat(configs.get("industry_research").get("market").asText()).isEqualTo("DACH construction");
+        assertThat(configs.get("research_context").asText()).isEmpty();
+        assertThat(configs.get("icp_config_compressed").asText()).isEqualTo("mid-size builders in DACH");
     }
 
     private Reply call(String method, String path, String body) {

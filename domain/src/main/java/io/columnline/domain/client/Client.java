@@ -3,6 +3,7 @@ package io.columnline.domain.client;
 import io.columnline.domain.error.Invalid;
 import io.columnline.domain.error.Violations;
 import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.pipeline.PipelineKey;
 import java.net.URI;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -22,7 +23,8 @@ public record Client(
         Optional<String> externalId,
         ClientConfigs configs,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        Optional<PipelineKey> defaultPipeline) {
 
     private static final int MAX_EXTERNAL_ID = 200;
 
@@ -35,6 +37,7 @@ public record Client(
         Objects.requireNonNull(rerunWebhookUrl, "rerunWebhookUrl");
         Objects.requireNonNull(externalId, "externalId");
         Objects.requireNonNull(configs, "configs");
+        Objects.requireNonNull(defaultPipeline, "defaultPipeline");
     }
 
     /** Parses the parts a caller sends, reporting every bad one. */
@@ -48,7 +51,33 @@ public record Client(
      */
     public static Settings settings(
             String name, String timezone, String rerunWebhookUrl, String externalId, JsonDocument configs) {
+        return settings(name, timezone, rerunWebhookUrl, externalId, configs, null);
+    }
+
+    /**
+     * With the pipeline the client's runs follow when they name none ({@code ""} clears it): a
+     * key, checked here; whether it is saved is checked when a run starts.
+     */
+    public static Settings settings(
+            String name,
+            String timezone,
+            String rerunWebhookUrl,
+            String externalId,
+            JsonDocument configs,
+            String defaultPipeline) {
         var problems = new Violations();
+        Optional<Optional<PipelineKey>> pipeline = Optional.empty();
+        if (defaultPipeline != null) {
+            if (defaultPipeline.isBlank()) {
+                pipeline = Optional.of(Optional.empty());
+            } else {
+                try {
+                    pipeline = Optional.of(Optional.of(new PipelineKey(defaultPipeline.strip())));
+                } catch (Invalid e) {
+                    problems.add("default_pipeline", e.violations().get(0).message());
+                }
+            }
+        }
         Optional<String> external = Optional.ofNullable(externalId).map(String::strip);
         external.ifPresent(id -> {
             if (id.isEmpty() || id.length() > MAX_EXTERNAL_ID) {
@@ -83,7 +112,8 @@ public record Client(
             }
         }
         problems.throwIfAny();
-        return new Settings(name, timezone == null ? null : zone, webhook, external, Optional.ofNullable(configs));
+        return new Settings(
+                name, timezone == null ? null : zone, webhook, external, Optional.ofNullable(configs), pipeline);
     }
 
     /** What a create-or-update may change; null or empty means "keep what is there" (or the default). */
@@ -92,9 +122,10 @@ public record Client(
             ZoneId timezone,
             Optional<URI> rerunWebhookUrl,
             Optional<String> externalId,
-            Optional<JsonDocument> configs) {
+            Optional<JsonDocument> configs,
+            Optional<Optional<PipelineKey>> defaultPipeline) {
         public Settings(String name, ZoneId timezone, Optional<URI> rerunWebhookUrl) {
-            this(name, timezone, rerunWebhookUrl, Optional.empty(), Optional.empty());
+            this(name, timezone, rerunWebhookUrl, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -113,7 +144,8 @@ public record Client(
                 settings.externalId(),
                 settings.configs().map(ClientConfigs.EMPTY::merge).orElse(ClientConfigs.EMPTY),
                 now,
-                now);
+                now,
+                settings.defaultPipeline().orElse(Optional.empty()));
     }
 
     /** Applies new settings and profile; the profile version moves only when the profile changed. */
@@ -130,7 +162,8 @@ public record Client(
                 settings.externalId().isPresent() ? settings.externalId() : externalId,
                 settings.configs().map(configs::merge).orElse(configs),
                 createdAt,
-                now);
+                now,
+                settings.defaultPipeline().orElse(defaultPipeline));
     }
 
     public boolean profileChangedFrom(Client before) {

@@ -6,6 +6,7 @@ import io.columnline.adapters.http.shared.Json;
 import io.columnline.adapters.http.shared.Response;
 import io.columnline.adapters.http.shared.Router;
 import io.columnline.adapters.http.shared.Routes;
+import io.columnline.adapters.http.shared.SharedViews;
 import io.columnline.application.prompts.port.in.ReadPromptsUseCase;
 import io.columnline.application.shared.Cursor;
 import io.columnline.application.shared.Page;
@@ -59,8 +60,10 @@ final class OriginCatalogRoutes implements Routes {
             row.put("client_name", client.name());
             row.put("status", "active");
             row.set("icp_config", Json.node(client.profile().icpConfig()));
-            row.put("industry_research", client.profile().industryResearch());
-            row.put("research_context", client.profile().researchContext());
+            row.set(
+                    "industry_research",
+                    SharedViews.profileText(client.profile().industryResearch()));
+            row.set("research_context", SharedViews.profileText(client.profile().researchContext()));
             for (String name : ClientConfigs.NAMES) {
                 row.set(name, client.configs().get(name).map(Json::node).orElse(null));
             }

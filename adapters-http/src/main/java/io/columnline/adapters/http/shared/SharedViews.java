@@ -241,6 +241,17 @@ public final class SharedViews {
         }
     }
 
+    /**
+     * A client's industry research or research context as stored: the JSON object or array it was
+     * sent as, else its text.
+     */
+    public static com.fasterxml.jackson.databind.JsonNode profileText(String stored) {
+        io.columnline.domain.json.JsonValue value = io.columnline.domain.client.ClientProfile.textOrJson(stored);
+        return value instanceof io.columnline.domain.json.JsonValue.Str s
+                ? com.fasterxml.jackson.databind.node.TextNode.valueOf(s.value())
+                : Json.node(value.document());
+    }
+
     public static long millis(Duration duration) {
         return duration.toMillis();
     }

@@ -7,12 +7,14 @@ import io.columnline.adapters.http.shared.Request;
 import io.columnline.adapters.http.shared.Response;
 import io.columnline.adapters.http.shared.Router;
 import io.columnline.adapters.http.shared.Routes;
+import io.columnline.adapters.http.shared.SharedViews;
 import io.columnline.application.tenancy.port.in.ReadClientsUseCase;
 import io.columnline.application.tenancy.port.in.SaveClientUseCase;
 import io.columnline.domain.client.Client;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.client.ProfileVersion;
 import io.columnline.domain.error.Invalid;
+import io.columnline.domain.pipeline.PipelineKey;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
@@ -32,11 +34,12 @@ final class ClientRoutes implements Routes {
             String name,
             String timezone,
             JsonNode icpConfig,
-            String industryResearch,
-            String researchContext,
+            JsonNode industryResearch,
+            JsonNode researchContext,
             String rerunWebhookUrl,
             String externalId,
-            JsonNode configs) {}
+            JsonNode configs,
+            String defaultPipeline) {}
 
     record ClientView(
             String id,
@@ -44,12 +47,13 @@ final class ClientRoutes implements Routes {
             String name,
             String timezone,
             JsonNode icpConfig,
-            String industryResearch,
-            String researchContext,
+            JsonNode industryResearch,
+            JsonNode researchContext,
             int profileVersion,
             String rerunWebhookUrl,
             String externalId,
             JsonNode configs,
+            String defaultPipeline,
             Instant createdAt,
             Instant updatedAt) {
         static ClientView from(Client c) {
@@ -59,25 +63,26 @@ final class ClientRoutes implements Routes {
                     c.name(),
                     c.timezone().getId(),
                     Json.node(c.profile().icpConfig()),
-                    c.profile().industryResearch(),
-                    c.profile().researchContext(),
+                    SharedViews.profileText(c.profile().industryResearch()),
+                    SharedViews.profileText(c.profile().researchContext()),
                     c.profileVersion(),
                     c.rerunWebhookUrl().map(URI::toString).orElse(null),
                     c.externalId().orElse(null),
                     Json.node(c.configs().document()),
+                    c.defaultPipeline().map(PipelineKey::value).orElse(null),
                     c.createdAt(),
                     c.updatedAt());
         }
     }
 
     record ProfileVersionView(
-            int version, JsonNode icpConfig, String industryResearch, String researchContext, Instant createdAt) {
+            int version, JsonNode icpConfig, JsonNode industryResearch, JsonNode researchContext, Instant createdAt) {
         static ProfileVersionView from(ProfileVersion v) {
             return new ProfileVersionView(
                     v.version(),
                     Json.node(v.profile().icpConfig()),
-                    v.profile().industryResearch(),
-                    v.profile().researchContext(),
+                    SharedViews.profileText(v.profile().industryResearch()),
+                    SharedViews.profileText(v.profile().researchContext()),
                     v.createdAt());
         }
     }
@@ -108,12 +113,27 @@ final class ClientRoutes implements Routes {
                 body.name(),
                 body.timezone(),
                 body.icpConfig() == null ? null : Json.document(body.icpConfig()),
-                body.industryResearch(),
-                body.researchContext(),
+                profileText("industry_research", body.industryResearch()),
+                profileText("research_context", body.researchContext()),
                 body.rerunWebhookUrl(),
                 body.externalId(),
-                body.configs() == null ? null : Json.document(body.configs())));
+                body.configs() == null ? null : Json.document(body.configs()),
+                body.defaultPipeline()));
         return Response.of(saved.created() ? 201 : 200, ClientView.from(saved.client()));
+    }
+
+    /** Industry research and research context are text, or a JSON object or array kept as its text. */
+    private static String profileText(String field, JsonNode given) {
+        if (given == null || given.isNull()) {
+            return null;
+        }
+        if (given.isTextual()) {
+            return given.textValue();
+        }
+        if (given.isObject() || given.isArray()) {
+            return Json.document(given).text();
+        }
+        throw new Invalid(field, "must be text, or a JSON object or array");
     }
 
     static ClientSlug slug(Request r) {

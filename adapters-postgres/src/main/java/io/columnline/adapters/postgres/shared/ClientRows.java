@@ -6,6 +6,7 @@ import io.columnline.domain.client.ClientId;
 import io.columnline.domain.client.ClientProfile;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.json.JsonDocument;
+import io.columnline.domain.pipeline.PipelineKey;
 import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,7 +27,8 @@ public final class ClientRows {
         "external_id",
         "configs::text",
         "created_at",
-        "updated_at"
+        "updated_at",
+        "default_pipeline"
     };
 
     public static ClientProfile profile(ResultSet rs, String prefix) throws SQLException {
@@ -53,7 +55,8 @@ public final class ClientRows {
                 Rows.optionalString(rs, prefix + "external_id"),
                 new ClientConfigs(new JsonDocument(rs.getString(prefix + "configs"))),
                 Rows.instant(rs, prefix + "created_at"),
-                Rows.instant(rs, prefix + "updated_at"));
+                Rows.instant(rs, prefix + "updated_at"),
+                Rows.optionalString(rs, prefix + "default_pipeline").map(PipelineKey::new));
     }
 
     private ClientRows() {}

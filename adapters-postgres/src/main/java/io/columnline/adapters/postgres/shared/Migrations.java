@@ -51,7 +51,8 @@ final class Migrations implements ResourceProvider {
             "V44__knowledge_documents.sql",
             "V50__usage_rollups.sql",
             "V51__usage_daily_rollups.sql",
-            "V52__dossier_external_ids.sql");
+            "V52__dossier_external_ids.sql",
+            "V53__client_default_pipelines.sql");
 
     static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
 

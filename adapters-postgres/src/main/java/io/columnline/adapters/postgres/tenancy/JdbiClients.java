@@ -12,6 +12,7 @@ import io.columnline.domain.client.ClientId;
 import io.columnline.domain.client.ClientProfile;
 import io.columnline.domain.client.ClientSlug;
 import io.columnline.domain.client.ProfileVersion;
+import io.columnline.domain.pipeline.PipelineKey;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.sql.ResultSet;
@@ -59,14 +60,16 @@ final class JdbiClients implements Clients {
     public void save(Client client) {
         session.useHandle(h -> h.createUpdate("""
                 INSERT INTO clients (id, slug, name, timezone, icp_config, industry_research, research_context,
-                                     profile_version, rerun_webhook_url, external_id, configs, created_at, updated_at)
+                                     profile_version, rerun_webhook_url, external_id, configs, created_at, updated_at,
+                                     default_pipeline)
                 VALUES (:id, :slug, :name, :timezone, CAST(:icp AS json), :industry, :context,
-                        :version, :webhook, :external, CAST(:configs AS json), :created, :updated)
+                        :version, :webhook, :external, CAST(:configs AS json), :created, :updated, :pipeline)
                 ON CONFLICT (id) DO UPDATE SET
                   name = EXCLUDED.name, timezone = EXCLUDED.timezone, icp_config = EXCLUDED.icp_config,
                   industry_research = EXCLUDED.industry_research, research_context = EXCLUDED.research_context,
                   profile_version = EXCLUDED.profile_version, rerun_webhook_url = EXCLUDED.rerun_webhook_url,
-                  external_id = EXCLUDED.external_id, configs = EXCLUDED.configs, updated_at = EXCLUDED.updated_at
+                  external_id = EXCLUDED.external_id, configs = EXCLUDED.configs, updated_at = EXCLUDED.updated_at,
+                  default_pipeline = EXCLUDED.default_pipeline
                 """)
                 .bind("id", client.id().value())
                 .bind("slug", client.slug().value())
@@ -81,6 +84,9 @@ final class JdbiClients implements Clients {
                 .bind("configs", client.configs().document().text())
                 .bind("created", Rows.offset(client.createdAt()))
                 .bind("updated", Rows.offset(client.updatedAt()))
+                .bind(
+                        "pipeline",
+                        client.defaultPipeline().map(PipelineKey::value).orElse(null))
                 .execute());
     }
 

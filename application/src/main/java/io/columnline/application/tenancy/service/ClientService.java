@@ -38,7 +38,12 @@ public final class ClientService implements SaveClientUseCase, ReadClientsUseCas
     @Override
     public Saved save(Command command) {
         var settings = Client.settings(
-                command.name(), command.timezone(), command.rerunWebhookUrl(), command.externalId(), command.configs());
+                command.name(),
+                command.timezone(),
+                command.rerunWebhookUrl(),
+                command.externalId(),
+                command.configs(),
+                command.defaultPipeline());
         return transactions.inTransaction(() -> {
             Instant now = clock.instant();
             Optional<Client> existing = clients.bySlug(command.slug());
@@ -71,7 +76,8 @@ public final class ClientService implements SaveClientUseCase, ReadClientsUseCas
                 && before.timezone().equals(after.timezone())
                 && before.rerunWebhookUrl().equals(after.rerunWebhookUrl())
                 && before.externalId().equals(after.externalId())
-                && before.configs().equals(after.configs());
+                && before.configs().equals(after.configs())
+                && before.defaultPipeline().equals(after.defaultPipeline());
     }
 
     /** Another client's external id is refused: an external id names one client. */

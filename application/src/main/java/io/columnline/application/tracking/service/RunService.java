@@ -94,13 +94,17 @@ public final class RunService implements StartRunUseCase, ReadRunsUseCase, Finis
     }
 
     /**
-     * The pipeline named, else the client's default one: {@code default_pipeline} in its profile's
-     * JSON, until clients carry a field of their own; else none.
+     * The pipeline named, else the client's default pipeline; else {@code default_pipeline} in its
+     * profile's JSON, as clients named it before they carried a field of their own; else none.
      */
     private Optional<RunPipeline> pipeline(Client client, Optional<PipelineChoice> choice) {
         if (choice.isPresent()) {
             return Optional.of(pipelines.choose(
                     "pipeline", choice.get().key(), choice.get().version()));
+        }
+        if (client.defaultPipeline().isPresent()) {
+            return Optional.of(pipelines.choose(
+                    "client.default_pipeline", client.defaultPipeline().get().value(), Optional.empty()));
         }
         Optional<String> fallback;
         try {

@@ -2,6 +2,7 @@ package io.columnline.application.tracking.service;
 
 import io.columnline.domain.client.Client;
 import io.columnline.domain.client.ClientConfigs;
+import io.columnline.domain.client.ClientProfile;
 import io.columnline.domain.json.JsonValue;
 import io.columnline.domain.json.JsonValue.Arr;
 import io.columnline.domain.json.JsonValue.Obj;
@@ -133,12 +134,17 @@ final class StepInputs {
         }
         return switch (field) {
             case "icp_config" -> Optional.of(JsonValue.of(client.profile().icpConfig()));
-            case "industry_research" -> text(client.profile().industryResearch());
-            case "research_context" -> text(client.profile().researchContext());
+            case "industry_research" -> profileText(client.profile().industryResearch());
+            case "research_context" -> profileText(client.profile().researchContext());
             case "name" -> Optional.of(new Str(client.name()));
             case "slug" -> Optional.of(new Str(client.slug().value()));
             default -> JsonValue.of(client.profile().icpConfig()) instanceof Obj o ? o.get(field) : Optional.empty();
         };
+    }
+
+    /** A profile text, or the JSON object it was sent as. */
+    private static Optional<JsonValue> profileText(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(ClientProfile.textOrJson(text));
     }
 
     private static Optional<JsonValue> text(String text) {

@@ -52,7 +52,8 @@ public final class InMemoryClients implements Clients {
                         neu.externalId(),
                         neu.configs(),
                         old.createdAt(),
-                        neu.updatedAt()));
+                        neu.updatedAt(),
+                        neu.defaultPipeline()));
     }
 
     @Override

@@ -20,7 +20,33 @@ public interface SaveClientUseCase {
             String researchContext,
             String rerunWebhookUrl,
             String externalId,
-            JsonDocument configs) {
+            JsonDocument configs,
+            String defaultPipeline) {
+        public Command(
+                Caller caller,
+                ClientSlug slug,
+                String name,
+                String timezone,
+                JsonDocument icpConfig,
+                String industryResearch,
+                String researchContext,
+                String rerunWebhookUrl,
+                String externalId,
+                JsonDocument configs) {
+            this(
+                    caller,
+                    slug,
+                    name,
+                    timezone,
+                    icpConfig,
+                    industryResearch,
+                    researchContext,
+                    rerunWebhookUrl,
+                    externalId,
+                    configs,
+                    null);
+        }
+
         public Command(
                 Caller caller,
                 ClientSlug slug,
