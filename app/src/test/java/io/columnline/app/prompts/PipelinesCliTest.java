@@ -55,6 +55,64 @@ class PipelinesCliTest {
         return dir;
     }
 
+    /** The same definition as {@link #MAIN}, as an operator writes it in YAML. */
+    private static final String MAIN_YAML = """
+      # the V2 main pipeline's first stage
+      stages:
+        - number: 1
+          name: Find
+      steps:
+        - key: 1_SEARCH_BUILDER
+          stage: 1
+          prompt_key: v2.search_builder
+          model: o4-mini
+          inputs:
+            - {name: seed, source: seed, required: false}
+        - key: 2_SIGNAL_DISCOVERY
+          stage: 1
+          prompt_key: v2.signal_discovery
+          inputs:
+            - name: search_builder_output
+              source: step.1_search_builder
+            - name: tone
+              source: literal
+              value: {style: plain}
+          effects:
+            - seed: {company_name: /company_name}
+      """;
+
+    @Test
+    void a_yaml_file_is_the_same_pipeline_as_its_json_and_pull_writes_yaml_on_request() throws IOException {
+        Path json = dir("json", Map.of("columnline-v2.main.json", MAIN));
+        assertThat(run("pipelines", "push", json.toString()).out())
+                .containsPattern("created\\s+columnline-v2.main\\s+v1");
+        Path yaml = dir("yaml", Map.of("columnline-v2.main.yaml", MAIN_YAML));
+        Run pushed = run("pipelines", "push", yaml.toString());
+        assertThat(pushed.code()).as(pushed.err()).isZero();
+        assertThat(pushed.out()).containsPattern("unchanged\\s+columnline-v2.main\\s+v1");
+
+        Path out = folder.resolve("out-yaml");
+        Run pull = run("pipelines", "pull", "--format", "yaml", out.toString());
+        assertThat(pull.code()).as(pull.err()).isZero();
+        String pulled = Files.readString(out.resolve("columnline-v2.main.yaml"));
+        assertThat(pulled).contains("source: step.1_search_builder").doesNotContain("{\"");
+        assertThat(run("pipelines", "push", out.toString()).out())
+                .containsPattern("unchanged\\s+columnline-v2.main\\s+v1");
+
+        Path both = dir("both", Map.of("columnline-v2.main.json", MAIN, "columnline-v2.main.yml", MAIN_YAML));
+        Run twice = run("pipelines", "push", both.toString());
+        assertThat(twice.code()).isNotZero();
+        assertThat(twice.err()).contains("keep one file per pipeline");
+
+        Path broken = dir("broken", Map.of("p.yaml", "stages:\n  - number: 1\n    number: 2\n"));
+        Run refused = run("pipelines", "push", broken.toString());
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("p.yaml").contains("number");
+        Run badFormat = run("pipelines", "pull", "--format", "toml", out.toString());
+        assertThat(badFormat.code()).isNotZero();
+        assertThat(badFormat.err()).contains("--format");
+    }
+
     @Test
     void push_saves_each_file_once_and_pull_writes_what_pushing_again_leaves_unchanged() throws IOException {
         Path in = dir("in", Map.of("columnline-v2.main.json", MAIN, "README.md", "not a pipeline"));

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dagger.Lazy;
 import io.columnline.adapters.cli.shared.CliCommand;
 import io.columnline.application.prompts.port.in.ReadPipelinesUseCase;
@@ -45,12 +47,20 @@ import picocli.CommandLine.Spec;
         name = "pipelines",
         mixinStandardHelpOptions = true,
         description = {
-            "Keep pipeline definitions as code: one KEY.json file per pipeline, the same body as",
-            "PUT /api/v1/pipelines/{key} takes (without labels). Beside them, a sections/ folder of",
-            "KEY.json section definitions and a prompts/ folder of KEY.prompt files go in the same push."
+            "Keep pipeline definitions as code: one KEY.json (or KEY.yaml, KEY.yml) file per pipeline,",
+            "the same body as PUT /api/v1/pipelines/{key} takes (without labels). Beside them, a sections/",
+            "folder of KEY.json section definitions and a prompts/ folder of KEY.prompt files go in the same push."
         })
 final class PipelinesCommand implements CliCommand {
     private static final String EXTENSION = ".json";
+    /** Pipeline files may be JSON or YAML; both read into the same tree, so they save the same version. */
+    private static final List<String> EXTENSIONS = List.of(".json", ".yaml", ".yml");
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -89,7 +99,8 @@ final class PipelinesCommand implements CliCommand {
             name = "push",
             mixinStandardHelpOptions = true,
             description = {
-                "Save every KEY.json file in DIR as a version of pipeline KEY and report which changed.",
+                "Save every KEY.json, KEY.yaml or KEY.yml file in DIR as a version of pipeline KEY and report",
+                "which changed.",
                 "Every file is read and checked first: when one is refused, none is saved.",
                 "A file equal to the pipeline's newest version changes nothing, so pushing twice is safe.",
                 "DIR/sections/KEY.json (section definitions) and DIR/prompts/KEY.prompt (prompts, as",
@@ -97,7 +108,7 @@ final class PipelinesCommand implements CliCommand {
                 "prompts first (all or none), then sections, then pipelines."
             })
     int push(
-            @Parameters(paramLabel = "DIR", description = "folder with the .json files") Path dir,
+            @Parameters(paramLabel = "DIR", description = "folder with the .json, .yaml or .yml files") Path dir,
             @Option(
                             names = "--label",
                             paramLabel = "LABEL",
@@ -107,13 +118,21 @@ final class PipelinesCommand implements CliCommand {
         PrintWriter err = spec.commandLine().getErr();
         List<String> problems = new ArrayList<>();
         List<SavePipelineUseCase.Draft> drafts = new ArrayList<>();
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
         for (Path file : files(dir)) {
             String name = file.getFileName().toString();
-            String key = name.substring(0, name.length() - EXTENSION.length());
+            String extension = extension(name);
+            String key = name.substring(0, name.length() - extension.length());
+            String other = seen.putIfAbsent(key, name);
+            if (other != null) {
+                problems.add(name + ": pipeline " + key + " is in " + other + " too; keep one file per pipeline");
+                continue;
+            }
             try {
-                JsonNode tree = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+                ObjectMapper reader = extension.equals(EXTENSION) ? JSON : YAML;
+                JsonNode tree = reader.readTree(Files.readString(file, StandardCharsets.UTF_8));
                 if (tree == null || !tree.isObject()) {
-                    problems.add(name + ": must hold one JSON object");
+                    problems.add(name + ": must hold one " + (reader == JSON ? "JSON" : "YAML") + " object");
                     continue;
                 }
                 JsonDocument document = canonical(tree);
@@ -190,7 +209,10 @@ final class PipelinesCommand implements CliCommand {
     @Command(
             name = "pull",
             mixinStandardHelpOptions = true,
-            description = "Write every pipeline to DIR as KEY.json (the newest version, or the one --label names).")
+            description = {
+                "Write every pipeline to DIR as KEY.json, or KEY.yaml with --format yaml (the newest version,",
+                "or the one --label names)."
+            })
     int pull(
             @Parameters(paramLabel = "DIR", description = "folder to write to; created when missing") Path dir,
             @Option(
@@ -198,7 +220,17 @@ final class PipelinesCommand implements CliCommand {
                             paramLabel = "LABEL",
                             defaultValue = "latest",
                             description = "default: ${DEFAULT-VALUE}")
-                    String label) {
+                    String label,
+            @Option(
+                            names = "--format",
+                            paramLabel = "FORMAT",
+                            defaultValue = "json",
+                            description = "json or yaml (default: ${DEFAULT-VALUE})")
+                    String format) {
+        if (!format.equals("json") && !format.equals("yaml")) {
+            throw new Invalid("--format", "must be json or yaml");
+        }
+        String extension = format.equals("json") ? EXTENSION : ".yaml";
         PrintWriter out = spec.commandLine().getOut();
         PromptSelector selector = PromptSelector.of(label, null);
         try {
@@ -218,8 +250,8 @@ final class PipelinesCommand implements CliCommand {
                     out.printf("skipped    %s: it has no label %s%n", pipeline.key(), label);
                     continue;
                 }
-                write(dir.resolve(pipeline.key().value() + EXTENSION), version.definition());
-                out.printf("wrote      %s%s  v%d%n", pipeline.key(), EXTENSION, version.version());
+                write(dir.resolve(pipeline.key().value() + extension), version.definition());
+                out.printf("wrote      %s%s  v%d%n", pipeline.key(), extension, version.version());
                 written++;
             }
             cursor = page.next();
@@ -309,12 +341,12 @@ final class PipelinesCommand implements CliCommand {
             throw new Invalid("DIR", "'" + dir + "' is not a folder");
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            List<Path> files = entries.filter(p ->
-                            Files.isRegularFile(p) && p.getFileName().toString().endsWith(EXTENSION))
+            List<Path> files = entries.filter(p -> Files.isRegularFile(p)
+                            && !extension(p.getFileName().toString()).isEmpty())
                     .sorted()
                     .toList();
             if (files.isEmpty()) {
-                throw new Invalid("DIR", "'" + dir + "' holds no " + EXTENSION + " files");
+                throw new Invalid("DIR", "'" + dir + "' holds no .json, .yaml or .yml files");
             }
             return files;
         } catch (IOException e) {
@@ -322,9 +354,17 @@ final class PipelinesCommand implements CliCommand {
         }
     }
 
+    /** The pipeline file extension the name ends with, or "" for another file. */
+    private static String extension(String name) {
+        return EXTENSIONS.stream().filter(name::endsWith).findFirst().orElse("");
+    }
+
     private static void write(Path target, JsonDocument definition) {
         try {
-            String text = JSON.writeValueAsString(JSON.readTree(definition.text())) + "\n";
+            JsonNode tree = JSON.readTree(definition.text());
+            String text = target.getFileName().toString().endsWith(EXTENSION)
+                    ? JSON.writeValueAsString(tree) + "\n"
+                    : YAML.writeValueAsString(tree);
             Path temp = Files.createTempFile(target.getParent(), ".pull-", ".json.tmp");
             Files.writeString(temp, text, StandardCharsets.UTF_8);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
